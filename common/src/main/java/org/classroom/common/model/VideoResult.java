@@ -1,0 +1,57 @@
+package org.classroom.common.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome for one video: the JSON result that goes beside the seed-format CSV object, on the
+ * output queue, in the relay's log and to the desktop.
+ *
+ * @param video         the object key in the input bucket (the file name for offline runs)
+ * @param status        the final status
+ * @param people        recognised gallery people, each once, best distance first
+ * @param facesFound    distinct faces found over the sampled frames
+ * @param unknownFaces  of those, the faces that matched no gallery person
+ * @param reason        why, for {@code invalid-video} and {@code error}; null otherwise
+ * @param etag          the source object's ETag, when it came from S3
+ * @param timingsMs     time per stage in milliseconds (open, decode, detect, ...)
+ * @param finishedAt    when the result was made
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VideoResult(
+        String video,
+        ResultStatus status,
+        List<RecognisedPerson> people,
+        int facesFound,
+        int unknownFaces,
+        String reason,
+        String etag,
+        Map<String, Double> timingsMs,
+        Instant finishedAt) {
+
+    public VideoResult {
+        Objects.requireNonNull(video, "video");
+        Objects.requireNonNull(status, "status");
+        people = people == null ? List.of() : List.copyOf(people);
+        timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
+    }
+
+    /** A final failure result (invalid video or unrecovered error) with its reason. */
+    public static VideoResult failure(String video, ResultStatus status, String reason, String etag) {
+        if (status != ResultStatus.INVALID_VIDEO && status != ResultStatus.ERROR) {
+            throw new IllegalArgumentException("not a failure status: " + status);
+        }
+        return new VideoResult(video, status, List.of(), 0, 0, reason, etag, Map.of(), Instant.now());
+    }
+
+    public VideoResult withPeople(List<RecognisedPerson> newPeople) {
+        return new VideoResult(video, status, newPeople, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt);
+    }
+
+    public VideoResult withVideo(String newVideo, String newEtag) {
+        return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt);
+    }
+}

@@ -1,0 +1,22 @@
+package org.classroom.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code classroom} command; each subcommand lives in its feature's package. */
+@Command(name = "classroom",
+        mixinStandardHelpOptions = true,
+        version = "Smart Classroom Assistant 0.1.0",
+        description = "Find out who is in a lecture clip: local cloud, face engine, relay and desktop.",
+        subcommands = {
+                picocli.CommandLine.HelpCommand.class,
+        })
+public final class ClassroomCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
