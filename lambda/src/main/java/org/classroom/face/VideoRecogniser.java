@@ -1,0 +1,38 @@
+package org.classroom.face;
+
+import java.nio.file.Path;
+import org.classroom.common.model.VideoResult;
+import org.classroom.face.gallery.Gallery;
+
+/**
+ * The engine as the function and the command line see it: a video file in, a result out. The result
+ * names gallery people with their best distance but carries no student records (the caller looks those
+ * up). Bad input is a result ({@code invalid-video} with the reason), never an exception. Not
+ * thread-safe: one instance per thread.
+ */
+public interface VideoRecogniser extends AutoCloseable {
+
+    /**
+     * @param video     the clip on local disk
+     * @param videoName the name to put in the result (the object key, or the file name)
+     * @param gallery   who to look for
+     */
+    VideoResult recognise(Path video, String videoName, Gallery gallery);
+
+    /**
+     * The encoding of the single face in a photo or clip, for enrolment.
+     *
+     * @throws EnrolmentRefused when the file has no face, several faces, or is not an image or video
+     */
+    double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused;
+
+    @Override
+    void close();
+
+    /** Why a file cannot be enrolled; the message is for the user. */
+    final class EnrolmentRefused extends Exception {
+        public EnrolmentRefused(String reason) {
+            super(reason);
+        }
+    }
+}
