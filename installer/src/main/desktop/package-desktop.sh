@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes the desktop's jlink'd runtime, jpackage app-image and .deb from the jars the build gathered.
+# Called by `mvn -Pinstaller package` (installer/pom.xml) as:
+#   package-desktop.sh <input dir: app/ + javafx/> <output dir> <version> <icon.png>
+set -euo pipefail
+input="$1"; output="$2"; version="$3"; icon="$4"
+name="classroom-desktop"
+main_class="org.classroom.desktop.DesktopLauncher"
+
+for tool in jdeps jlink jpackage; do
+  command -v "$tool" >/dev/null || { echo "package-desktop: $tool (from a JDK 17+) is needed" >&2; exit 1; }
+done
+rm -rf "$output/runtime" "$output/app-image" "$output/deb"
+mkdir -p "$output/app-image" "$output/deb"
+
+# The JDK modules the app's class path needs, found by jdeps; JavaFX comes from its own jars as modules.
+app_jars=$(find "$input/app" -name '*.jar' | sort | paste -sd: -)
+jdk_modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
+  --class-path "$app_jars" "$input/app/classroom-desktop.jar")
+# Also what the SDK loads reflectively or by service: TLS ciphers, DNS, JMX-free logging.
+modules="$jdk_modules,jdk.crypto.ec,jdk.localedata,jdk.zipfs,java.naming,javafx.controls,javafx.graphics,javafx.base"
+echo "package-desktop: runtime modules $modules"
+
+compress="--compress=2"
+[[ "$(jlink --version | cut -d. -f1)" -ge 21 ]] && compress="--compress=zip-6"
+jlink --module-path "$input/javafx" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  "$compress" --output "$output/runtime"
+
+common=(--name "$name" --app-version "${version%%-*}" --vendor "Smart Classroom Assistant"
+        --description "Find out who is in a lecture clip")
+jpackage --type app-image "${common[@]}" --input "$input/app" --main-jar classroom-desktop.jar \
+  --main-class "$main_class" --runtime-image "$output/runtime" --icon "$icon" \
+  --java-options "-Dprism.order=es2,sw" --dest "$output/app-image"
+
+if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+  jpackage --type deb "${common[@]}" --app-image "$output/app-image/$name" --dest "$output/deb" \
+    --linux-package-name "$name" --linux-package-deps "libgtk-3-0" --linux-menu-group "Education" \
+    --linux-shortcut --linux-app-category education --icon "$icon"
+else
+  echo "package-desktop: dpkg-deb and fakeroot are needed for the .deb; made the app-image only" >&2
+fi
+du -sh "$output/runtime" "$output/app-image/$name" "$output"/deb/*.deb 2>/dev/null || true

@@ -1,0 +1,148 @@
+package org.classroom.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class AwsStackTemplateTest {
+
+    private final JsonNode template = Templates.yaml("aws/classroom-stack.yaml");
+    private final JsonNode resources = template.path("Resources");
+
+    @Test
+    void declaresEveryResourceTheSystemNeeds() {
+        assertThat(Templates.resourcesOfType(resources, "AWS::S3::Bucket")).containsExactlyInAnyOrder("InputBucket", "OutputBucket");
+        assertThat(Templates.resourcesOfType(resources, "AWS::SQS::Queue"))
+                .containsExactlyInAnyOrder("InputQueue", "InputDeadLetterQueue", "OutputQueue", "OutputDeadLetterQueue");
+        assertThat(Templates.resourcesOfType(resources, "AWS::SQS::QueuePolicy")).containsExactly("InputQueuePolicy");
+        assertThat(Templates.resourcesOfType(resources, "AWS::DynamoDB::Table")).containsExactly("StudentTable");
+        assertThat(Templates.resourcesOfType(resources, "AWS::Lambda::Function")).containsExactly("RecogniseFunction");
+        assertThat(Templates.resourcesOfType(resources, "AWS::IAM::Role")).containsExactly("FunctionRole");
+        assertThat(Templates.resourcesOfType(resources, "AWS::IAM::ManagedPolicy"))
+                .containsExactlyInAnyOrder("RelayPolicy", "DesktopPolicy");
+    }
+
+    @Test
+    void queuesRedriveToTheirDeadLetterQueues() {
+        for (String queue : List.of("InputQueue", "OutputQueue")) {
+            JsonNode redrive = resources.path(queue).path("Properties").path("RedrivePolicy");
+            assertThat(redrive.path("deadLetterTargetArn").path("Fn::GetAtt").get(0).asText())
+                    .as(queue).isEqualTo(queue.replace("Queue", "DeadLetterQueue"));
+            assertThat(redrive.has("maxReceiveCount")).as(queue).isTrue();
+        }
+        // A message must stay hidden longer than the function may run.
+        int visibility = resources.path("InputQueue").path("Properties").path("VisibilityTimeout").asInt();
+        int timeout = template.path("Parameters").path("FunctionTimeoutSeconds").path("Default").asInt();
+        assertThat(visibility).isGreaterThan(timeout);
+    }
+
+    @Test
+    void uploadsNotifyTheInputQueueWhichLetsS3Send() {
+        JsonNode input = resources.path("InputBucket");
+        JsonNode configurations = input.path("Properties").path("NotificationConfiguration").path("QueueConfigurations");
+        assertThat(configurations).hasSize(1);
+        assertThat(configurations.get(0).path("Event").asText()).isEqualTo("s3:ObjectCreated:*");
+        assertThat(configurations.get(0).path("Queue").path("Fn::GetAtt").get(0).asText()).isEqualTo("InputQueue");
+        assertThat(Templates.strings(input.path("DependsOn"))).contains("InputQueuePolicy");
+
+        JsonNode statement = resources.path("InputQueuePolicy").path("Properties").path("PolicyDocument").path("Statement").get(0);
+        assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("s3.amazonaws.com");
+        assertThat(Templates.strings(statement.path("Action"))).containsExactly("sqs:SendMessage");
+        assertThat(statement.path("Condition").path("ArnLike").has("aws:SourceArn")).isTrue();
+    }
+
+    @Test
+    void bucketsArePrivateAndEncrypted() {
+        for (String bucket : List.of("InputBucket", "OutputBucket")) {
+            JsonNode properties = resources.path(bucket).path("Properties");
+            JsonNode block = properties.path("PublicAccessBlockConfiguration");
+            assertThat(List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
+                    .as(bucket).allSatisfy(flag -> assertThat(block.path(flag).asBoolean()).as(bucket + " " + flag).isTrue());
+            assertThat(properties.path("BucketEncryption").toString()).as(bucket).contains("AES256");
+        }
+        assertThat(resources.path("StudentTable").path("Properties").path("SSESpecification").path("SSEEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void tableIsKeyedByName() {
+        JsonNode keySchema = resources.path("StudentTable").path("Properties").path("KeySchema");
+        assertThat(keySchema).hasSize(1);
+        assertThat(keySchema.get(0).path("AttributeName").asText()).isEqualTo("name");
+        assertThat(keySchema.get(0).path("KeyType").asText()).isEqualTo("HASH");
+    }
+
+    @Test
+    void everyIamActionIsNamedAndNoneIsAWildcard() {
+        List<JsonNode> statements = allowStatements(template);
+        assertThat(statements).isNotEmpty();
+        for (JsonNode statement : statements) {
+            List<String> actions = Templates.strings(statement.path("Action"));
+            assertThat(actions).as(statement.toString()).isNotEmpty()
+                    .allSatisfy(action -> assertThat(action).doesNotContain("*").matches("[a-z0-9-]+:[A-Za-z]+"));
+            assertThat(statement.has("NotAction")).isFalse();
+            // Data is never granted on every resource.
+            assertThat(statement.path("Resource").toString()).as(statement.toString()).isNotEqualTo("\"*\"");
+        }
+    }
+
+    @Test
+    void functionMayDoExactlyItsJob() {
+        Set<String> actions = actionsOf(resources.path("FunctionRole").path("Properties").path("Policies"));
+        assertThat(actions).containsExactlyInAnyOrder(
+                "s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem",
+                "sqs:SendMessage", "sqs:GetQueueUrl", "logs:CreateLogStream", "logs:PutLogEvents");
+        String inputStatement = statementWithSid(resources.path("FunctionRole"), "ReadUploads").toString();
+        assertThat(inputStatement).contains("${InputBucketName}/*").doesNotContain("PutObject");
+    }
+
+    @Test
+    void relayReceivesDeletesAndInvokesOnly() {
+        Set<String> actions = actionsOf(resources.path("RelayPolicy"));
+        assertThat(actions).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "lambda:InvokeFunction")
+                .noneMatch(action -> action.startsWith("s3:") || action.startsWith("dynamodb:"))
+                .doesNotContain("sqs:SendMessage", "sqs:PurgeQueue", "sqs:DeleteQueue");
+    }
+
+    @Test
+    void desktopUploadsToInputAndReadsOutput() {
+        JsonNode policy = resources.path("DesktopPolicy");
+        assertThat(statementWithSid(policy, "Upload").toString()).contains("s3:PutObject", "${InputBucketName}/*");
+        assertThat(statementWithSid(policy, "ReadResults").toString()).contains("s3:GetObject", "${OutputBucketName}/*");
+        assertThat(actionsOf(policy)).doesNotContain("s3:DeleteObject", "lambda:InvokeFunction", "sqs:SendMessage");
+    }
+
+    @Test
+    void functionRunsTheContainerImageWithItsSettings() {
+        JsonNode properties = resources.path("RecogniseFunction").path("Properties");
+        assertThat(properties.path("PackageType").asText()).isEqualTo("Image");
+        assertThat(properties.path("EphemeralStorage").has("Size")).isTrue();
+        assertThat(properties.path("Environment").path("Variables").fieldNames())
+                .toIterable().contains("CLASSROOM_OUTPUT_BUCKET", "CLASSROOM_OUTPUT_QUEUE", "CLASSROOM_TABLE");
+        assertThat(properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
+                .contains("org.bytedeco.javacpp.cachedir=/opt/javacpp-cache");
+    }
+
+    private static List<JsonNode> allowStatements(JsonNode root) {
+        List<JsonNode> statements = new ArrayList<>();
+        Templates.forEachObject(root, node -> node.path("Statement").forEach(statements::add));
+        return statements;
+    }
+
+    private static Set<String> actionsOf(JsonNode root) {
+        Set<String> actions = new TreeSet<>();
+        allowStatements(root).forEach(statement -> actions.addAll(Templates.strings(statement.path("Action"))));
+        return actions;
+    }
+
+    private static JsonNode statementWithSid(JsonNode root, String sid) {
+        return allowStatements(root).stream()
+                .filter(statement -> sid.equals(statement.path("Sid").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid));
+    }
+}
