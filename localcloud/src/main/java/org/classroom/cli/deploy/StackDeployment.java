@@ -1,0 +1,38 @@
+package org.classroom.cli.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.classroom.common.config.ClassroomConfig;
+
+/**
+ * The AWS CLI call that creates or updates the CloudFormation stack from the project's template.
+ * The CLI's {@code cloudformation deploy} does change sets, waits and "no changes" for us, so we build
+ * its arguments rather than drive CloudFormation's API step by step.
+ */
+public record StackDeployment(Path template, String stackName, String imageUri, ClassroomConfig config) {
+
+    public List<String> command() {
+        List<String> command = new ArrayList<>(List.of(
+                "aws", "cloudformation", "deploy",
+                "--template-file", template.toString(),
+                "--stack-name", stackName,
+                "--region", config.region(),
+                // The stack creates IAM roles and policies with generated names.
+                "--capabilities", "CAPABILITY_IAM",
+                "--no-fail-on-empty-changeset",
+                "--parameter-overrides",
+                "FunctionImageUri=" + imageUri,
+                "InputBucketName=" + config.inputBucket(),
+                "OutputBucketName=" + config.outputBucket(),
+                "InputQueueName=" + config.inputQueue(),
+                "OutputQueueName=" + config.outputQueue(),
+                "TableName=" + config.table(),
+                "FunctionName=" + config.function()));
+        if (config.profile() != null && !config.profile().isBlank()) {
+            command.add("--profile");
+            command.add(config.profile());
+        }
+        return command;
+    }
+}
