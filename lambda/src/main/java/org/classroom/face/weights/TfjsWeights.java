@@ -107,8 +107,11 @@ public final class TfjsWeights {
             }
             double scale = quantization.get("scale").asDouble();
             double min = quantization.get("min").asDouble();
+            // One bulk read: per-element buffer calls cost a cold start hundreds of milliseconds.
+            byte[] raw = new byte[count];
+            data.get(raw);
             for (int i = 0; i < count; i++) {
-                values[i] = (float) ((data.get() & 0xff) * scale + min);
+                values[i] = (float) ((raw[i] & 0xff) * scale + min);
             }
         } else if ("float32".equals(dtype)) {
             for (int i = 0; i < count; i++) {

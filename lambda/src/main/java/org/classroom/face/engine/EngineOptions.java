@@ -1,0 +1,58 @@
+package org.classroom.face.engine;
+
+import org.classroom.face.match.MatchPolicy;
+import org.classroom.face.video.SamplingOptions;
+
+/**
+ * How the engine works on a clip.
+ *
+ * @param match      when a face names a gallery person (tolerance, margin, pose gate)
+ * @param detector   which detector
+ * @param minScore   the detector's score threshold (0.4: finds Mr Bean at 0.47 and nothing spurious)
+ * @param sampling   which frames to look at
+ * @param earlyStop  stop sampling once every face seen is clearly decided (see {@link EarlyStop})
+ */
+public record EngineOptions(MatchPolicy match, DetectorChoice detector, double minScore, SamplingOptions sampling,
+                            boolean earlyStop) {
+
+    public static final double DEFAULT_MIN_SCORE = 0.4;
+
+    public EngineOptions {
+        if (minScore <= 0 || minScore >= 1) {
+            throw new IllegalArgumentException("detector score threshold must be in (0, 1), not " + minScore);
+        }
+    }
+
+    public static EngineOptions defaults() {
+        return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.SSD, DEFAULT_MIN_SCORE,
+                SamplingOptions.defaults(), true);
+    }
+
+    public double tolerance() {
+        return match.tolerance();
+    }
+
+    public EngineOptions withTolerance(double tolerance) {
+        return new EngineOptions(match.withTolerance(tolerance), detector, minScore, sampling, earlyStop);
+    }
+
+    public EngineOptions withMatch(MatchPolicy policy) {
+        return new EngineOptions(policy, detector, minScore, sampling, earlyStop);
+    }
+
+    public EngineOptions withDetector(DetectorChoice choice) {
+        return new EngineOptions(match, choice, minScore, sampling, earlyStop);
+    }
+
+    public EngineOptions withMinScore(double score) {
+        return new EngineOptions(match, detector, score, sampling, earlyStop);
+    }
+
+    public EngineOptions withSampling(SamplingOptions options) {
+        return new EngineOptions(match, detector, minScore, options, earlyStop);
+    }
+
+    public EngineOptions withEarlyStop(boolean stop) {
+        return new EngineOptions(match, detector, minScore, sampling, stop);
+    }
+}

@@ -1,0 +1,305 @@
+package org.classroom.face.video;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes frames from a clip with FFmpeg: the first frame, then one every so often across the whole
+ * clip (see {@link SamplingOptions}), each turned upright and as an 8-bit BGR image. Frames are pulled
+ * one at a time so that the caller can stop as soon as it has seen enough. The decoder reads forward
+ * and only converts the frames it hands out; long gaps are crossed by seeking. Not thread-safe.
+ */
+public final class FrameSampler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameSampler.class);
+    private static final long NETWORK_TIMEOUT_SECONDS = 15;
+
+    static {
+        // JavaCV's own notices go to SLF4J, and FFmpeg's console chatter only when debugging.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
+        if (LOG.isDebugEnabled()) {
+            FFmpegLogCallback.set();
+        } else {
+            avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+        }
+    }
+
+    private final FFmpegFrameGrabber grabber;
+    private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+    private final String source;
+    private final SamplingOptions options;
+    private final VideoInfo info;
+    private final double interval;
+    private final double frameSeconds;
+
+    private int taken;
+    private int decoded;
+    private double lastDecodedSeconds = Double.NEGATIVE_INFINITY;
+    private boolean ended;
+
+    private FrameSampler(FFmpegFrameGrabber grabber, String source, SamplingOptions options, VideoInfo info) {
+        this.grabber = grabber;
+        this.source = source;
+        this.options = options;
+        this.info = info;
+        this.interval = options.intervalFor(info.durationSeconds());
+        this.frameSeconds = info.frameRate() > 0 ? 1.0 / info.frameRate() : 0.04;
+    }
+
+    /** Loads FFmpeg's native libraries now rather than on the first clip (the class's first use does it). */
+    public static void loadLibraries() {
+        try {
+            FFmpegFrameGrabber.tryLoad();
+        } catch (FrameGrabber.Exception e) {
+            throw new IllegalStateException("FFmpeg's native libraries do not load: " + e.getMessage(), e);
+        }
+        LOG.debug("FFmpeg {} ready", avutil.av_version_info().getString());
+    }
+
+    /** Opens a clip on disk. */
+    public static FrameSampler open(Path file, SamplingOptions options) throws InvalidVideoException {
+        long size;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidVideoException("no such file: " + file);
+            }
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new InvalidVideoException("cannot read the file: " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new InvalidVideoException("the file is empty (0 bytes)");
+        }
+        String name = file.getFileName().toString();
+        // Most clips (MP4 with its index first) open fine without FFmpeg's stream probing, which decodes
+        // frames ahead and costs several times the rest of the opening; the others are probed.
+        FrameSampler quick = startQuickly(new FFmpegFrameGrabber(file.toFile()), name, options, size);
+        if (quick != null) {
+            return quick;
+        }
+        return start(new FFmpegFrameGrabber(file.toFile()), name, options, size);
+    }
+
+    /** Opens without probing the streams; null when that leaves the video's shape unknown. */
+    private static FrameSampler startQuickly(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
+                                             long fileSize) throws InvalidVideoException {
+        configure(grabber, options);
+        try {
+            grabber.start(false);
+            if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0
+                    || grabber.getVideoCodecName() == null || grabber.getFrameRate() <= 0) {
+                closeQuietly(grabber);
+                return null;
+            }
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            LOG.debug("{}: quick open failed, probing: {}", source, e.getMessage());
+            closeQuietly(grabber);
+            return null;
+        }
+        try {
+            return describe(grabber, source, options, fileSize);
+        } catch (InvalidVideoException | RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a clip where FFmpeg can reach it: {@code file:}, {@code http(s):} (e.g. a presigned S3 URL, read
+     * as it streams in). A stalled network read fails after {@code NETWORK_TIMEOUT_SECONDS}.
+     */
+    public static FrameSampler open(URI location, SamplingOptions options) throws InvalidVideoException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location.toString());
+        grabber.setOption("rw_timeout", String.valueOf(NETWORK_TIMEOUT_SECONDS * 1_000_000L));
+        String path = location.getPath();
+        String name = path == null || path.isEmpty() ? location.toString() : path.substring(path.lastIndexOf('/') + 1);
+        return start(grabber, name, options, -1);
+    }
+
+    /** Opens a clip from a stream (e.g. an S3 download); the stream is closed with the sampler. */
+    public static FrameSampler open(InputStream stream, String name, SamplingOptions options)
+            throws InvalidVideoException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream);
+        grabber.setCloseInputStream(true);
+        return start(grabber, name, options, -1);
+    }
+
+    private static void configure(FFmpegFrameGrabber grabber, SamplingOptions options) {
+        grabber.setVideoOption("threads", "2");
+        if (options.skipNonReferenceFrames()) {
+            grabber.setVideoOption("skip_frame", "noref");
+        }
+    }
+
+    private static FrameSampler start(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
+                                      long fileSize) throws InvalidVideoException {
+        configure(grabber, options);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(grabber);
+            throw new InvalidVideoException(fileSize == 0 ? "the file is empty"
+                    : "not a video FFmpeg can read (" + FfmpegErrors.describe(e) + ")", e);
+        }
+        try {
+            if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+                throw new InvalidVideoException("the file has no video stream");
+            }
+            return describe(grabber, source, options, fileSize);
+        } catch (InvalidVideoException | RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
+        }
+    }
+
+    private static FrameSampler describe(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
+                                         long fileSize) throws InvalidVideoException {
+        if (fileSize > 0) {
+            checkComplete(grabber.getFormatContext(), fileSize);
+        }
+        int turn = FrameRotation.clockwiseDegrees(grabber.getDisplayRotation(), grabber.getVideoMetadata("rotate"));
+        boolean sideways = turn == 90 || turn == 270;
+        int width = sideways ? grabber.getImageHeight() : grabber.getImageWidth();
+        int height = sideways ? grabber.getImageWidth() : grabber.getImageHeight();
+        VideoInfo info = new VideoInfo(grabber.getVideoCodecName(), width, height, grabber.getFrameRate(),
+                durationSeconds(grabber), turn);
+        LOG.debug("{}: {}", source, info);
+        return new FrameSampler(grabber, source, options, info);
+    }
+
+    /** The container's duration, else the longest stream's (unprobed files have only the latter). */
+    private static double durationSeconds(FFmpegFrameGrabber grabber) {
+        double seconds = grabber.getLengthInTime() / 1e6;
+        AVFormatContext format = grabber.getFormatContext();
+        if (seconds <= 0 && format != null) {
+            for (int i = 0; i < format.nb_streams(); i++) {
+                AVStream stream = format.streams(i);
+                if (stream.duration() > 0 && stream.time_base().den() > 0) {
+                    seconds = Math.max(seconds,
+                            stream.duration() * (double) stream.time_base().num() / stream.time_base().den());
+                }
+            }
+        }
+        return Math.max(0, seconds);
+    }
+
+    /** A file cut short still has its index (moov first) but its samples point past the end. */
+    private static void checkComplete(AVFormatContext format, long fileSize) throws InvalidVideoException {
+        if (format == null) {
+            return;
+        }
+        long needed = 0;
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVStream stream = format.streams(i);
+            int entries = avformat.avformat_index_get_entries_count(stream);
+            if (entries > 0) {
+                AVIndexEntry last = avformat.avformat_index_get_entry(stream, entries - 1);
+                if (last != null && last.pos() >= 0) {
+                    needed = Math.max(needed, last.pos() + last.size());
+                }
+            }
+        }
+        if (needed > fileSize) {
+            throw new InvalidVideoException("the file is truncated: it ends at " + fileSize
+                    + " bytes but its index needs " + needed);
+        }
+    }
+
+    public VideoInfo info() {
+        return info;
+    }
+
+    /** Frames decoded so far, handed out or not. */
+    public int decodedFrames() {
+        return decoded;
+    }
+
+    /**
+     * The next sample, or empty when the clip or the frame budget is used up.
+     *
+     * @throws InvalidVideoException when not even the first frame decodes
+     */
+    public Optional<SampledFrame> next() throws InvalidVideoException {
+        if (ended || taken >= options.maxFrames()) {
+            return Optional.empty();
+        }
+        double target = taken * interval;
+        if (taken > 0 && info.durationSeconds() > 0 && target >= info.durationSeconds()) {
+            ended = true;
+            return Optional.empty();
+        }
+        try {
+            if (taken > 0 && target - lastDecodedSeconds > SamplingOptions.SEEK_THRESHOLD_SECONDS) {
+                grabber.setTimestamp(Math.round(target * 1e6));
+            }
+            while (true) {
+                boolean convert = taken == 0 || lastDecodedSeconds + 1.5 * frameSeconds >= target;
+                Frame frame = grabber.grabFrame(false, true, convert, false, false);
+                if (frame == null) {
+                    ended = true;
+                    if (taken == 0) {
+                        throw new InvalidVideoException("no frame of the video could be decoded");
+                    }
+                    return Optional.empty();
+                }
+                if (frame.image == null) {
+                    continue;
+                }
+                decoded++;
+                double seconds = frame.timestamp / 1e6;
+                lastDecodedSeconds = seconds;
+                if (!convert || seconds + frameSeconds / 2 < target) {
+                    continue;
+                }
+                return Optional.of(new SampledFrame(upright(frame), seconds, taken++));
+            }
+        } catch (FrameGrabber.Exception e) {
+            ended = true;
+            if (taken == 0) {
+                throw new InvalidVideoException("the video cannot be decoded (" + FfmpegErrors.describe(e) + ")", e);
+            }
+            LOG.debug("{}: decoding stopped after {} s: {}", source, lastDecodedSeconds, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Mat upright(Frame frame) {
+        Mat wrapped = converter.convert(frame);
+        Mat turned = FrameRotation.turn(wrapped, info.clockwiseTurn());
+        // The grabber reuses its buffer for the next frame, so the caller gets its own copy.
+        return turned == wrapped ? wrapped.clone() : turned;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(grabber);
+        converter.close();
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (Exception e) {
+            LOG.debug("closing the frame grabber failed", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.classroom.face.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.classroom.common.config.SampleData;
+import org.classroom.face.DetectedFace;
+import org.classroom.face.weights.TfjsWeights;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SsdMobilenetDetectorTest {
+
+    private static SsdMobilenetDetector detector;
+    private static HaarFaces haar;
+
+    @BeforeAll
+    static void load() {
+        detector = new SsdMobilenetDetector();
+        haar = new HaarFaces();
+    }
+
+    @AfterAll
+    static void close() {
+        detector.close();
+        haar.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test_0", "test_1", "test_2", "test_4", "test_6", "test_7", "test_8"})
+    void findsTheOneFaceInTheFirstFrameOfEachSingleFaceClip(String clip) throws Exception {
+        requireSamples();
+        try (Mat frame = Frames.first(clip + ".mp4")) {
+            List<DetectedFace> faces = detector.detect(frame);
+
+            assertThat(faces).as("faces in %s", clip).hasSize(1);
+            DetectedFace face = faces.get(0);
+            assertThat(face.score()).isGreaterThanOrEqualTo(0.4);
+            assertSensibleFace(face, frame);
+            assertThat(haar.find(frame)).as("a Haar face overlapping %s in %s", face, clip)
+                    .anySatisfy(other -> assertThat(HaarFaces.iou(face, other)).isGreaterThan(0.3));
+        }
+    }
+
+    @Test
+    void findsBothFacesInTheFirstFrameOfTest5() throws Exception {
+        requireSamples();
+        try (Mat frame = Frames.first("test_5.mp4")) {
+            List<DetectedFace> faces = detector.detect(frame);
+
+            assertThat(faces).hasSize(2);
+            assertThat(faces.get(0).score()).isGreaterThanOrEqualTo(faces.get(1).score());
+            faces.forEach(face -> assertSensibleFace(face, frame));
+            assertThat(HaarFaces.iou(faces.get(0), faces.get(1))).isZero();
+        }
+    }
+
+    @Test
+    void findsNoFaceOnBlankOrNoiseImages() {
+        try (Mat black = new Mat(480, 640, opencv_core.CV_8UC3, new Scalar(0.0));
+                Mat grey = new Mat(720, 1280, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0));
+                Mat noise = noise(480, 640)) {
+            assertThat(detector.detect(black)).isEmpty();
+            assertThat(detector.detect(grey)).isEmpty();
+            assertThat(detector.detect(noise)).isEmpty();
+        }
+    }
+
+    @Test
+    void theDefaultThresholdKeepsTheFlagInTest1OutWhere03WouldLetItIn() throws Exception {
+        requireSamples();
+        List<Mat> frames = Frames.sampled("test_1.mp4", 5);
+        try (SsdMobilenetDetector loose = new SsdMobilenetDetector(0.3)) {
+            int flagFrames = 0;
+            for (Mat frame : frames) {
+                assertThat(detector.detect(frame)).as("faces at 0.4").hasSize(1);
+                List<DetectedFace> looseFaces = loose.detect(frame);
+                if (looseFaces.size() > 1) {
+                    flagFrames++;
+                    // the extra "face" is the flag at the right edge, scoring between 0.3 and 0.4
+                    assertThat(looseFaces.get(1).score()).isBetween(0.3, 0.4);
+                    assertThat(looseFaces.get(1).x()).isGreaterThan(0.8 * frame.cols());
+                }
+            }
+            assertThat(flagFrames).as("sampled frames where 0.3 finds the flag").isPositive();
+        } finally {
+            frames.forEach(Mat::close);
+        }
+    }
+
+    @Test
+    void theAnchorsAreDecodedInTheOrderTheNetworkPredictsThem() throws Exception {
+        requireSamples();
+        // if the NCHW heads were read in the wrong order, high scores would land on anchors all over
+        // the frame; read right, every confident anchor describes the one face
+        try (Mat frame = Frames.first("test_0.mp4")) {
+            SsdMobilenetDetector.Predictions p = detector.predict(frame);
+            int best = p.best();
+            assertThat(p.scores()).hasSize(5118);
+            assertThat(p.scores()[best]).as("best anchor score on a clear frontal face").isGreaterThan(0.9f);
+
+            DetectedFace face = detector.detect(frame).get(0);
+            assertThat(face.score()).isEqualTo(p.scores()[best], offset(1e-6));
+            int side = SquareInput.side(frame);
+            int confident = 0;
+            for (int i = 0; i < p.scores().length; i++) {
+                if (p.scores()[i] > 0.4) {
+                    confident++;
+                    float[] b = p.box(i);
+                    DetectedFace anchorBox = new DetectedFace(b[1] * side, b[0] * side, (b[3] - b[1]) * side,
+                            (b[2] - b[0]) * side, p.scores()[i]);
+                    assertThat(HaarFaces.iou(anchorBox, face)).as("anchor %d", i).isGreaterThan(0.3);
+                }
+            }
+            assertThat(confident).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void boxesComeBackInThePixelsOfTheFrameWhateverItsShapeAndPadding() throws Exception {
+        requireSamples();
+        try (Mat frame = Frames.first("test_4.mp4");
+                Mat canvas = new Mat(1400, 1000, opencv_core.CV_8UC3, new Scalar(0.0))) {
+            // the same picture placed lower right in a taller, black canvas: the square padding and the
+            // scale change, the face box must move by exactly the offset
+            int dx = 100;
+            int dy = 700;
+            try (Rect where = new Rect(dx, dy, frame.cols(), frame.rows()); Mat region = canvas.apply(where)) {
+                frame.copyTo(region);
+            }
+            DetectedFace alone = detector.detect(frame).get(0);
+            List<DetectedFace> placed = detector.detect(canvas);
+
+            assertThat(placed).hasSize(1);
+            DetectedFace moved = placed.get(0);
+            double tolerance = 0.15 * alone.width();
+            assertThat(moved.x()).isCloseTo(alone.x() + dx, offset(tolerance));
+            assertThat(moved.y()).isCloseTo(alone.y() + dy, offset(tolerance));
+            assertThat(moved.width()).isCloseTo(alone.width(), offset(tolerance));
+            assertThat(moved.height()).isCloseTo(alone.height(), offset(tolerance));
+        }
+    }
+
+    @Test
+    void aLowerThresholdFindsAtLeastAsMuchAndABadThresholdIsRefused() throws Exception {
+        requireSamples();
+        assertThatThrownBy(() -> new SsdMobilenetDetector(1.5)).hasMessageContaining("threshold");
+        try (SsdMobilenetDetector strict = new SsdMobilenetDetector(0.5); Mat frame = Frames.first("test_2.mp4")) {
+            // face-api's default 0.5 misses Mr Bean, which is why ours is 0.4
+            assertThat(strict.detect(frame)).isEmpty();
+            assertThat(detector.detect(frame)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anchorsLaidOutAgainForTheTrainedGridsAreTheStoredAnchors() {
+        float[] stored = TfjsWeights.load(SsdMobilenetDetector.MODEL).get("Output/extra_dim").values();
+        float[] regridded = SsdAnchors.regrid(stored, SsdAnchors.TRAINED_GRIDS);
+        assertThat(regridded).hasSameSizeAs(stored);
+        for (int i = 0; i < stored.length; i++) {
+            assertThat(regridded[i]).as("anchor value %d", i).isCloseTo(stored[i], offset(1e-6f));
+        }
+        float[] smaller = SsdAnchors.regrid(stored, new int[] {24, 12, 6, 3, 2, 1});
+        assertThat(smaller).hasSize(4 * (24 * 24 * 3 + (144 + 36 + 9 + 4 + 1) * 6));
+    }
+
+    @Test
+    void aSmallerInputStillFindsTheFaceInTheSamePlace() throws Exception {
+        requireSamples();
+        assertThatThrownBy(() -> new SsdMobilenetDetector(TfjsWeights.load(SsdMobilenetDetector.MODEL), 500, 0.4))
+                .hasMessageContaining("multiple of 32");
+        try (SsdMobilenetDetector small = new SsdMobilenetDetector(TfjsWeights.load(SsdMobilenetDetector.MODEL),
+                384, SsdMobilenetDetector.DEFAULT_MIN_SCORE); Mat frame = Frames.first("test_0.mp4")) {
+            assertThat(small.inputSize()).isEqualTo(384);
+            List<DetectedFace> faces = small.detect(frame);
+            assertThat(faces).hasSize(1);
+            assertThat(HaarFaces.iou(faces.get(0), detector.detect(frame).get(0))).isGreaterThan(0.5);
+        }
+    }
+
+    static void assertSensibleFace(DetectedFace face, Mat frame) {
+        assertThat(face.x()).isGreaterThanOrEqualTo(0);
+        assertThat(face.y()).isGreaterThanOrEqualTo(0);
+        assertThat(face.x() + face.width()).isLessThanOrEqualTo(frame.cols());
+        assertThat(face.y() + face.height()).isLessThanOrEqualTo(frame.rows());
+        assertThat(face.width()).isGreaterThan(0.04 * frame.cols());
+        assertThat(face.width() * face.height()).isLessThan(0.5 * frame.cols() * frame.rows());
+        assertThat(face.height() / face.width()).as("face aspect (height / width)").isBetween(0.8, 2.0);
+    }
+
+    static Mat noise(int rows, int cols) {
+        byte[] pixels = new byte[rows * cols * 3];
+        new Random(546).nextBytes(pixels);
+        Mat mat = new Mat(rows, cols, opencv_core.CV_8UC3);
+        try (BytePointer data = mat.data()) {
+            data.put(pixels);
+        }
+        return mat;
+    }
+
+    static void requireSamples() {
+        Assumptions.assumeTrue(Frames.available(), SampleData.missingMessage());
+    }
+}

@@ -1,0 +1,240 @@
+package org.classroom.face.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameSamplerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void samplesTheFirstFrameThenEveryHalfSecondAcrossTheClip() throws Exception {
+        Path clip = TestClips.courseClip("test_0.mp4");
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            assertThat(sampler.info().width()).isEqualTo(1280);
+            assertThat(sampler.info().height()).isEqualTo(720);
+            assertThat(sampler.info().durationSeconds()).isCloseTo(2.0, within(0.1));
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    assertThat(frame.image().channels()).isEqualTo(3);
+                    assertThat(frame.width()).isEqualTo(1280);
+                    times.add(frame.seconds());
+                }
+            }
+        }
+        assertThat(times.get(0)).isZero();
+        assertThat(times).hasSizeBetween(4, 5).isSorted();
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i)).isCloseTo(i * 0.5, within(0.1));
+        }
+    }
+
+    @Test
+    void stopsAtTheFrameBudget() throws Exception {
+        try (FrameSampler sampler = FrameSampler.open(TestClips.courseClip("test_5.mp4"),
+                SamplingOptions.defaults().withMaxFrames(2))) {
+            assertThat(sampler.next()).isPresent().get().satisfies(SampledFrame::close);
+            assertThat(sampler.next()).isPresent().get().satisfies(SampledFrame::close);
+            assertThat(sampler.next()).isEmpty();
+        }
+    }
+
+    @Test
+    void spreadsTheSamplesOverALongClipBySeeking() throws Exception {
+        Path clip = TestClips.ffmpeg(dir.resolve("long.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "50");
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults().withMaxFrames(5))) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                next.get().close();
+                times.add(next.get().seconds());
+            }
+            // Seeking, not decoding the 1000 frames between the samples.
+            assertThat(sampler.decodedFrames()).isLessThan(500);
+        }
+        assertThat(times).hasSize(5);
+        for (int i = 0; i < times.size(); i++) {
+            assertThat(times.get(i)).isCloseTo(i * 8.0, within(0.2));
+        }
+    }
+
+    @Test
+    void turnsSidewaysClipsUpright() throws Exception {
+        Path clip = TestClips.courseClip("test_0.mp4");
+        // Stored turned a quarter clockwise, with the display matrix saying how to undo it.
+        Path stored = TestClips.ffmpeg(dir.resolve("stored.mp4"), "-i", clip.toString(), "-t", "0.5",
+                "-vf", "transpose=clock", "-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12");
+        Path sideways = TestClips.ffmpeg(dir.resolve("sideways.mp4"), "-i", stored.toString(), "-c", "copy",
+                "-metadata:s:v", "rotate=90");
+        Path storedOther = TestClips.ffmpeg(dir.resolve("stored-ccw.mp4"), "-i", clip.toString(), "-t", "0.5",
+                "-vf", "transpose=cclock", "-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "12");
+        Path sidewaysOther = TestClips.ffmpeg(dir.resolve("sideways-ccw.mp4"), "-i", storedOther.toString(),
+                "-c", "copy", "-metadata:s:v", "rotate=270");
+
+        try (SampledFrame original = firstFrame(clip);
+             SampledFrame turned = firstFrame(sideways);
+             SampledFrame turnedOther = firstFrame(sidewaysOther);
+             SampledFrame unturned = firstFrame(stored)) {
+            assertThat(unturned.width()).isEqualTo(720);
+            assertThat(turned.width()).isEqualTo(1280);
+            assertThat(turned.height()).isEqualTo(720);
+            assertThat(meanDifference(original.image(), turned.image())).isLessThan(6);
+            assertThat(meanDifference(original.image(), turnedOther.image())).isLessThan(6);
+            // and the check can fail: the same frame upside down is far off
+            try (SampledFrame upsideDown = new SampledFrame(FrameRotation.turn(turned.image(), 180), 0, 0)) {
+                assertThat(meanDifference(original.image(), upsideDown.image())).isGreaterThan(20);
+            }
+        }
+        try (FrameSampler sampler = FrameSampler.open(sideways, SamplingOptions.defaults())) {
+            assertThat(sampler.info().clockwiseTurn()).isEqualTo(270);
+        }
+    }
+
+    @Test
+    void readsMpeg4PartTwoAndHevc() throws Exception {
+        Path clip = TestClips.courseClip("test_7.mp4");
+        Path mpeg4 = TestClips.ffmpeg(dir.resolve("mpeg4.mp4"), "-i", clip.toString(), "-an", "-c:v", "mpeg4", "-q:v", "4");
+        assertDecodes(mpeg4, "mpeg4");
+        assumeTrue(TestClips.hasEncoder("libx265"), "ffmpeg here has no libx265 encoder: HEVC case skipped");
+        Path hevc = TestClips.ffmpeg(dir.resolve("hevc.mp4"), "-i", clip.toString(), "-an", "-c:v", "libx265",
+                "-preset", "ultrafast", "-x265-params", "log-level=error", "-tag:v", "hvc1");
+        assertDecodes(hevc, "hevc");
+    }
+
+    @Test
+    void reachesAFaceThatAppearsOnlyAfterTheFirstSecond() throws Exception {
+        Path clip = TestClips.courseClip("test_0.mp4");
+        Path late = TestClips.ffmpeg(dir.resolve("late.mp4"), "-f", "lavfi", "-i",
+                "color=black:size=1280x720:rate=24:duration=1.5", "-i", clip.toString(), "-filter_complex",
+                "[0:v]setsar=1[a];[1:v]fps=24,setsar=1[b];[a][b]concat=n=2:v=1:a=0", "-c:v", "libx264",
+                "-preset", "ultrafast");
+        List<Double> brightness = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(late, SamplingOptions.defaults())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    brightness.add(mean(frame.image()).get(0));
+                    times.add(frame.seconds());
+                }
+            }
+        }
+        assertThat(brightness.get(0)).isLessThan(5);
+        assertThat(times.get(times.size() - 1)).isGreaterThanOrEqualTo(3.0);
+        for (int i = 0; i < times.size(); i++) {
+            if (times.get(i) > 1.6) {
+                assertThat(brightness.get(i)).as("frame at %s s", times.get(i)).isGreaterThan(30);
+            }
+        }
+    }
+
+    @Test
+    void readsFromAStream() throws Exception {
+        Path clip = TestClips.courseClip("test_4.mp4");
+        int frames = 0;
+        try (InputStream stream = Files.newInputStream(clip);
+             FrameSampler sampler = FrameSampler.open(stream, "test_4.mp4", SamplingOptions.defaults())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                next.get().close();
+                frames++;
+            }
+            assertThat(sampler.info().width()).isEqualTo(854);
+        }
+        assertThat(frames).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void readsFromAUrl() throws Exception {
+        Path clip = TestClips.courseClip("test_2.mp4");
+        try (FrameSampler sampler = FrameSampler.open(clip.toUri(), SamplingOptions.defaults())) {
+            assertThat(sampler.next()).isPresent().get().satisfies(frame -> {
+                assertThat(frame.width()).isEqualTo(1280);
+                frame.close();
+            });
+        }
+        assertThatThrownBy(() -> FrameSampler.open(dir.resolve("nowhere.mp4").toUri(), SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageStartingWith("not a video FFmpeg can read");
+    }
+
+    @Test
+    void refusesAnEmptyFile() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.mp4"));
+        assertThatThrownBy(() -> FrameSampler.open(empty, SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void refusesATextFileNamedLikeAVideo() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "these are my lecture notes, not a video\n".repeat(50));
+        assertThatThrownBy(() -> FrameSampler.open(text, SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageStartingWith("not a video");
+    }
+
+    @Test
+    void refusesATruncatedCopy() throws Exception {
+        byte[] bytes = Files.readAllBytes(TestClips.courseClip("test_0.mp4"));
+        Path truncated = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> FrameSampler.open(truncated, SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageContaining("truncated");
+        Path headOnly = Files.write(dir.resolve("head.mp4"), Arrays.copyOf(bytes, 2000));
+        assertThatThrownBy(() -> FrameSampler.open(headOnly, SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class);
+    }
+
+    @Test
+    void refusesAFileWithSoundOnly() throws Exception {
+        Path audio = TestClips.ffmpeg(dir.resolve("audio.mp4"), "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+                "-c:a", "aac");
+        assertThatThrownBy(() -> FrameSampler.open(audio, SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageContaining("no video stream");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertThatThrownBy(() -> FrameSampler.open(dir.resolve("nowhere.mp4"), SamplingOptions.defaults()))
+                .isInstanceOf(InvalidVideoException.class).hasMessageContaining("no such file");
+    }
+
+    private static void assertDecodes(Path clip, String codec) throws Exception {
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            assertThat(sampler.info().codec()).isEqualTo(codec);
+            int frames = 0;
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    assertThat(mean(frame.image()).get(0)).isGreaterThan(10);
+                    frames++;
+                }
+            }
+            assertThat(frames).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private static SampledFrame firstFrame(Path clip) throws Exception {
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            return sampler.next().orElseThrow();
+        }
+    }
+
+    private static double meanDifference(Mat a, Mat b) {
+        try (Mat difference = new Mat()) {
+            absdiff(a, b, difference);
+            return mean(difference).get(0);
+        }
+    }
+}
