@@ -1,0 +1,62 @@
+package org.classroom.localcloud.standins;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/** DynamoDB from DynamoDB Local: in memory, or one shared database file under {@code <data>/dynamodb}. */
+public final class DynamoDbStandIn implements StandIn {
+
+    private final DynamoDBProxyServer server;
+    private final URI address;
+
+    private DynamoDbStandIn(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.address = URI.create("http://127.0.0.1:" + port);
+    }
+
+    public static DynamoDbStandIn start(Path dataDir) {
+        int port = FreePort.pick();
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        if (dataDir == null) {
+            args.add("-inMemory");
+        } else {
+            Path folder = dataDir.resolve("dynamodb");
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the DynamoDB data folder " + folder, e);
+            }
+            // One database for every access key and region, so a restart finds the same tables.
+            args.addAll(List.of("-dbPath", folder.toString(), "-sharedDb"));
+        }
+        try {
+            DynamoDBProxyServer server = QuietStdout.call(
+                    () -> ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new)));
+            server.start();
+            return new DynamoDbStandIn(server, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public URI address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}
