@@ -1,0 +1,126 @@
+package org.classroom.function;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.classroom.common.aws.AwsClients;
+import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.students.StudentTable;
+import org.classroom.face.VideoRecogniser;
+import org.classroom.function.event.InvocationEvent;
+import org.classroom.function.process.BatchRunner;
+import org.classroom.function.process.Enrolment;
+import org.classroom.function.process.MessageReport;
+import org.classroom.function.process.ObjectDownloader;
+import org.classroom.function.process.ObjectProcessor;
+import org.classroom.function.process.QueueAddress;
+import org.classroom.function.process.Recognition;
+import org.classroom.function.process.ResultLedger;
+import org.classroom.function.process.ResultPublisher;
+import org.classroom.function.runtime.EnginePool;
+import org.classroom.function.runtime.Engines;
+import org.classroom.function.runtime.FunctionSettings;
+import org.classroom.function.runtime.GalleryCache;
+import org.classroom.function.runtime.Retrier;
+import org.classroom.function.runtime.StudentDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything a warm container keeps between invocations: the AWS clients, the engines (networks
+ * loaded once), the gallery and the student records. One per container; thread-safe.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionRuntime.class);
+
+    private final ClassroomConfig config;
+    private final S3Client s3;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamoDb;
+    private final EnginePool engines;
+    private final GalleryCache gallery;
+    private final BatchRunner runner;
+    private final long initMillis;
+
+    private FunctionRuntime(ClassroomConfig config, FunctionSettings settings, Supplier<? extends VideoRecogniser> engineFactory) {
+        long start = System.nanoTime();
+        this.config = config;
+        AwsClients clients = new AwsClients(config);
+        this.s3 = clients.s3();
+        this.sqs = clients.sqs();
+        this.dynamoDb = clients.dynamoDb();
+        Retrier retrier = Retrier.from(settings);
+        StudentTable table = new StudentTable(dynamoDb, config.table());
+        Clock clock = Clock.systemUTC();
+        this.gallery = new GalleryCache(() -> retrier.call(table::gallery), settings.galleryMaxAge(), clock);
+        StudentDirectory students = new StudentDirectory(name -> retrier.call(() -> table.get(name)), settings.galleryMaxAge(), clock);
+        this.engines = new EnginePool(engineFactory).warm();
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        ObjectProcessor processor = new ObjectProcessor(config.outputBucket(),
+                new ResultLedger(s3, config.outputBucket(), retrier),
+                new ObjectDownloader(s3, temp, retrier),
+                new Recognition(engines, gallery, students),
+                new Enrolment(engines, table, gallery, students, retrier),
+                new ResultPublisher(s3, sqs, config.outputBucket(),
+                        new QueueAddress(sqs, config.outputQueue(), retrier), retrier));
+        this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
+        this.initMillis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("function ready in {} ms (output bucket {}, output queue {}, table {})",
+                initMillis, config.outputBucket(), config.outputQueue(), config.table());
+    }
+
+    /** A runtime for the given system, with the production engine. */
+    public static FunctionRuntime create(ClassroomConfig config, FunctionSettings settings) {
+        return new FunctionRuntime(config, settings, Engines.faceEngine());
+    }
+
+    /** A runtime with another engine (tests, benchmarks). */
+    public static FunctionRuntime create(ClassroomConfig config, FunctionSettings settings,
+                                         Supplier<? extends VideoRecogniser> engineFactory) {
+        return new FunctionRuntime(config, settings, engineFactory);
+    }
+
+    /** The runtime configured from {@code CLASSROOM_*} environment variables, as on AWS. */
+    public static FunctionRuntime fromEnvironment() {
+        ClassroomConfig config = ConfigLoader.forCurrentUser().load(Map.of());
+        return create(config, FunctionSettings.fromEnvironment(System.getenv()));
+    }
+
+    public ClassroomConfig config() {
+        return config;
+    }
+
+    /** How long making this runtime took (the engine's networks dominate): the cold start's own cost. */
+    public long initMillis() {
+        return initMillis;
+    }
+
+    public List<MessageReport> run(InvocationEvent event, LongSupplier remainingMillis) {
+        return runner.run(event, remainingMillis);
+    }
+
+    /** Reads the gallery now rather than on the first video; a failure is left for that video to meet. */
+    public void preloadGallery() {
+        try {
+            gallery.get();
+        } catch (RuntimeException e) {
+            LOG.warn("gallery not loaded at start ({}); it will be read on the first video", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        engines.close();
+        s3.close();
+        sqs.close();
+        dynamoDb.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.classroom.function.process;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.Student;
+import org.classroom.common.model.VideoResult;
+import org.classroom.common.students.StudentTable;
+import org.classroom.face.VideoRecogniser;
+import org.classroom.face.gallery.Gallery;
+import org.classroom.function.runtime.EnginePool;
+import org.classroom.function.runtime.GalleryCache;
+import org.classroom.function.runtime.Retrier;
+import org.classroom.function.runtime.StudentDirectory;
+
+/**
+ * Adds the single face of an uploaded photo or clip to a student's encodings. The result names the
+ * student ({@code recognised}, distance to their nearest earlier encoding, 0 for the first) or says why
+ * nothing was enrolled ({@code no-face} or {@code invalid-video} with the reason).
+ */
+public final class Enrolment {
+
+    private final EnginePool engines;
+    private final StudentTable table;
+    private final GalleryCache gallery;
+    private final StudentDirectory students;
+    private final Retrier retrier;
+
+    public Enrolment(EnginePool engines, StudentTable table, GalleryCache gallery, StudentDirectory students, Retrier retrier) {
+        this.engines = engines;
+        this.table = table;
+        this.gallery = gallery;
+        this.students = students;
+        this.retrier = retrier;
+    }
+
+    public VideoResult enrol(Path file, String key, String etag, Map<String, String> metadata) {
+        String name = EnrolmentKey.studentName(key, metadata).orElse(null);
+        if (name == null) {
+            return refused(key, etag, ResultStatus.INVALID_VIDEO, "no student named: upload to "
+                    + EnrolmentKey.PREFIX + "<student name>/<file> or set x-amz-meta-" + EnrolmentKey.STUDENT_METADATA);
+        }
+        double[] encoding;
+        try {
+            encoding = engines.with(engine -> {
+                try {
+                    return engine.encodeSingleFace(file);
+                } catch (VideoRecogniser.EnrolmentRefused refused) {
+                    throw new Refusal(refused.getMessage());
+                }
+            });
+        } catch (Refusal refusal) {
+            // The engine names the temporary file; the user knows the upload by its key.
+            String reason = refusal.getMessage().replace(file.toString(), key)
+                    .replace(file.getFileName().toString(), key.substring(key.lastIndexOf('/') + 1));
+            return refused(key, etag, statusFor(reason), "not enrolled: " + reason);
+        }
+        Gallery before = gallery.get();
+        double distance = nearest(before.encodingsOf(name), encoding);
+        int count = before.encodingsOf(name).size() + 1;
+        retrier.run(() -> table.addEncoding(name, encoding));
+        gallery.invalidate();
+        students.forget(name);
+        Student record = students.get(name);
+        RecognisedPerson person = RecognisedPerson.of(record, distance, null, null);
+        return new VideoResult(key, ResultStatus.RECOGNISED, List.of(person), 1, 0,
+                "enrolled a face of " + name + " (" + count + (count == 1 ? " encoding" : " encodings") + " now)",
+                etag, Map.of(), Instant.now());
+    }
+
+    /** "No face" is its own status; anything else the engine refuses is not a usable photo or clip. */
+    static ResultStatus statusFor(String reason) {
+        String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        return lower.contains("no face") ? ResultStatus.NO_FACE : ResultStatus.INVALID_VIDEO;
+    }
+
+    private static VideoResult refused(String key, String etag, ResultStatus status, String reason) {
+        return new VideoResult(key, status, List.of(), 0, 0, reason, etag, Map.of(), Instant.now());
+    }
+
+    private static double nearest(List<double[]> earlier, double[] encoding) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] other : earlier) {
+            double sum = 0;
+            for (int i = 0; i < encoding.length; i++) {
+                double d = encoding[i] - other[i];
+                sum += d * d;
+            }
+            best = Math.min(best, Math.sqrt(sum));
+        }
+        return earlier.isEmpty() ? 0.0 : best;
+    }
+
+    /** Carries the engine's checked refusal out of the pool's lambda. */
+    private static final class Refusal extends RuntimeException {
+        Refusal(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

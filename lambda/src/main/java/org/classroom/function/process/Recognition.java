@@ -1,0 +1,58 @@
+package org.classroom.function.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.VideoResult;
+import org.classroom.face.gallery.Gallery;
+import org.classroom.function.runtime.EnginePool;
+import org.classroom.function.runtime.GalleryCache;
+import org.classroom.function.runtime.StudentDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Recognises the people in one downloaded video and adds each one's student record. */
+public final class Recognition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recognition.class);
+
+    private final EnginePool engines;
+    private final GalleryCache gallery;
+    private final StudentDirectory students;
+
+    public Recognition(EnginePool engines, GalleryCache gallery, StudentDirectory students) {
+        this.engines = engines;
+        this.gallery = gallery;
+        this.students = students;
+    }
+
+    /**
+     * The engine's result with records added. Bad input comes back as the engine's {@code invalid-video}
+     * result; a fault inside the engine (a bug, not the input) becomes a final {@code error} result,
+     * since running it again would fail again. Table faults and an engine that cannot be loaded are
+     * thrown, for the message to be retried.
+     */
+    public VideoResult recognise(Path file, String key, String etag) {
+        Gallery known = gallery.get();
+        VideoResult result;
+        try {
+            result = engines.with(engine -> engine.recognise(file, key, known));
+        } catch (EnginePool.EngineUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("the face engine failed on {}", key, e);
+            return VideoResult.failure(key, ResultStatus.ERROR, "the face engine failed: " + e, etag);
+        }
+        if (result.reason() != null) {
+            // The engine names the temporary file; the user knows the video by its key.
+            result = new VideoResult(result.video(), result.status(), result.people(), result.facesFound(),
+                    result.unknownFaces(), result.reason().replace(file.toString(), key)
+                            .replace(file.getFileName().toString(), key), result.etag(), result.timingsMs(), result.finishedAt());
+        }
+        List<RecognisedPerson> people = result.people().stream()
+                .map(person -> person.withRecord(students.get(person.name())))
+                .toList();
+        return result.withPeople(people).withVideo(key, etag);
+    }
+}

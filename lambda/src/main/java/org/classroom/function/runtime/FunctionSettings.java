@@ -1,0 +1,69 @@
+package org.classroom.function.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The function's own knobs, from environment variables so that the same code runs on AWS and locally.
+ * The names of buckets, queues and the table come from {@link org.classroom.common.config.ConfigLoader}.
+ *
+ * @param galleryMaxAge  how long a warm container trusts its copy of the gallery ({@code CLASSROOM_GALLERY_REFRESH_SECONDS})
+ * @param retryAttempts  attempts per AWS call before the message is reported failed ({@code CLASSROOM_RETRY_ATTEMPTS})
+ * @param retryDelay     first backoff delay, doubled each retry up to 8 times it ({@code CLASSROOM_RETRY_DELAY_MS})
+ * @param threads        messages handled at once within one invocation ({@code CLASSROOM_FUNCTION_THREADS})
+ * @param timeReserve    no new message is started when less time than this remains ({@code CLASSROOM_TIME_RESERVE_SECONDS})
+ */
+public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Duration retryDelay, int threads,
+                               Duration timeReserve) {
+
+    public FunctionSettings {
+        if (retryAttempts < 1) {
+            throw new IllegalArgumentException("CLASSROOM_RETRY_ATTEMPTS must be at least 1");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("CLASSROOM_FUNCTION_THREADS must be at least 1");
+        }
+    }
+
+    public static FunctionSettings defaults() {
+        return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20));
+    }
+
+    public static FunctionSettings fromEnvironment(Map<String, String> environment) {
+        FunctionSettings defaults = defaults();
+        return new FunctionSettings(
+                Duration.ofSeconds(number(environment, "CLASSROOM_GALLERY_REFRESH_SECONDS", defaults.galleryMaxAge.toSeconds())),
+                (int) number(environment, "CLASSROOM_RETRY_ATTEMPTS", defaults.retryAttempts),
+                Duration.ofMillis(number(environment, "CLASSROOM_RETRY_DELAY_MS", defaults.retryDelay.toMillis())),
+                (int) number(environment, "CLASSROOM_FUNCTION_THREADS", defaults.threads),
+                Duration.ofSeconds(number(environment, "CLASSROOM_TIME_RESERVE_SECONDS", defaults.timeReserve.toSeconds())));
+    }
+
+    public FunctionSettings withGalleryMaxAge(Duration maxAge) {
+        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve);
+    }
+
+    public FunctionSettings withRetries(int attempts, Duration delay) {
+        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve);
+    }
+
+    public FunctionSettings withThreads(int count) {
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve);
+    }
+
+    private static long number(Map<String, String> environment, String variable, long fallback) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number of at least 0, not '" + value + "'");
+        }
+    }
+}
