@@ -1,0 +1,113 @@
+package org.classroom.relay.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.VideoResult;
+import org.classroom.relay.aws.RelayQueue;
+import org.classroom.relay.aws.ServiceCalls;
+import org.classroom.relay.metrics.RelayMetrics;
+import org.classroom.relay.outcome.ResultRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Watches the input queue's dead-letter queue: each message there is an upload the function gave up
+ * on, recorded as an {@code error} result for its video, then deleted.
+ */
+public final class DeadLetterWatcher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWatcher.class);
+
+    private final RelayQueue deadLetters;
+    private final int maxReceiveCount;
+    private final ResultRecorder recorder;
+    private final RelayMetrics metrics;
+    private final BooleanSupplier running;
+    private final int waitSeconds;
+
+    public DeadLetterWatcher(RelayQueue deadLetters, int maxReceiveCount, ResultRecorder recorder,
+                             RelayMetrics metrics, BooleanSupplier running, int waitSeconds) {
+        this.deadLetters = deadLetters;
+        this.maxReceiveCount = maxReceiveCount;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.running = running;
+        this.waitSeconds = waitSeconds;
+    }
+
+    @Override
+    public void run() {
+        while (running.getAsBoolean()) {
+            try {
+                List<Message> handled = new ArrayList<>();
+                for (Message message : deadLetters.receive(10, waitSeconds)) {
+                    if (handle(message)) {
+                        handled.add(message);
+                    }
+                }
+                if (!handled.isEmpty()) {
+                    deadLetters.delete(handled);
+                }
+            } catch (ServiceCalls.StoppedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running.getAsBoolean()) {
+                    return;
+                }
+                LOG.warn("Dead-letter queue {}: {}", deadLetters.name(), e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean handle(Message message) {
+        if (S3EventBody.isTestEvent(message.body())) {
+            return true;
+        }
+        List<S3EventBody.S3Object> objects = S3EventBody.objects(message.body());
+        if (objects.isEmpty()) {
+            LOG.warn("Dead-letter queue {}: message {} names no S3 object and is dropped", deadLetters.name(),
+                    message.messageId());
+            return true;
+        }
+        String reason = "gave up after " + attempts(message) + " attempts";
+        try {
+            for (S3EventBody.S3Object object : objects) {
+                if (recorder.hasResult(object.key(), object.etag())) {
+                    // A copy that went round once too often after the function had finished it.
+                    LOG.info("{}: dead letter ignored, the upload already has its result", object.key());
+                    continue;
+                }
+                LOG.warn("{}: {}", object.key(), reason);
+                recorder.record(VideoResult.failure(object.key(), ResultStatus.ERROR, reason, object.etag()));
+                metrics.deadLettered();
+            }
+            return true;
+        } catch (Exception e) {
+            LOG.error("Dead-letter queue {}: cannot record message {}, it stays: {}", deadLetters.name(),
+                    message.messageId(), e.toString());
+            return false;
+        }
+    }
+
+    /** The redrive limit when known; otherwise what the message's own receive count says. */
+    private int attempts(Message message) {
+        if (maxReceiveCount > 0) {
+            return maxReceiveCount;
+        }
+        String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        try {
+            return Math.max(1, Integer.parseInt(count) - 1);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.classroom.relay.outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.classroom.common.format.Json;
+import org.classroom.common.model.VideoResult;
+import org.classroom.relay.aws.RelayQueue;
+import org.classroom.relay.aws.ServiceCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Long-polls the output queue: each message is a result, kept by the {@link ResultRecorder} and
+ * then deleted. A message that is not a result is logged and deleted (it would never become one); a
+ * result that cannot be written stays on the queue and comes back.
+ */
+public final class OutputPump implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
+
+    private final RelayQueue queue;
+    private final ResultRecorder recorder;
+    private final BooleanSupplier running;
+    private final int waitSeconds;
+
+    public OutputPump(RelayQueue queue, ResultRecorder recorder, BooleanSupplier running, int waitSeconds) {
+        this.queue = queue;
+        this.recorder = recorder;
+        this.running = running;
+        this.waitSeconds = waitSeconds;
+    }
+
+    @Override
+    public void run() {
+        while (running.getAsBoolean()) {
+            try {
+                List<Message> messages = queue.receive(10, waitSeconds);
+                List<Message> handled = new ArrayList<>();
+                for (Message message : messages) {
+                    if (handle(message)) {
+                        handled.add(message);
+                    }
+                }
+                if (!handled.isEmpty()) {
+                    queue.delete(handled);
+                }
+            } catch (ServiceCalls.StoppedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running.getAsBoolean()) {
+                    return;
+                }
+                LOG.warn("Output queue {}: {}", queue.name(), e.toString());
+                pause();
+            }
+        }
+    }
+
+    /** True when the message is done with (kept, or useless); false to let it come back. */
+    private boolean handle(Message message) {
+        VideoResult result;
+        try {
+            result = Json.readResult(message.body());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Output queue {}: message {} is not a video result and is dropped: {}", queue.name(),
+                    message.messageId(), e.getMessage());
+            return true;
+        }
+        try {
+            recorder.record(result);
+            return true;
+        } catch (Exception e) {
+            LOG.error("{}: cannot keep the result, it stays on the queue: {}", result.video(), e.toString());
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

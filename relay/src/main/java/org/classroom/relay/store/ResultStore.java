@@ -1,0 +1,212 @@
+package org.classroom.relay.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.classroom.common.format.Json;
+import org.classroom.common.format.SeedCsv;
+import org.classroom.common.model.VideoResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's results folder: one seed-format file per video ({@code <stem>.txt}, replaced
+ * atomically) and {@code results.jsonl}, the log of every result from which the state is rebuilt
+ * after a restart. A result equal to the one already kept for its video (a redelivered message)
+ * rewrites the same file and adds no entry.
+ */
+public final class ResultStore implements AutoCloseable {
+
+    public static final String LOG_FILE = "results.jsonl";
+
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final String TEMP_SUFFIX = ".part";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStore.class);
+
+    private final Path folder;
+    private final FileChannel log;
+    private final List<StoredResult> entries = new ArrayList<>();
+    private final Map<String, StoredResult> latest = new LinkedHashMap<>();
+    private long lastSeq;
+
+    private ResultStore(Path folder, FileChannel log) {
+        this.folder = folder;
+        this.log = log;
+    }
+
+    /** Opens (creating if needed) a results folder and rebuilds its state from the log. */
+    public static ResultStore open(Path folder) throws IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        removeLeftoverTempFiles(root);
+        Path logFile = root.resolve(LOG_FILE);
+        List<StoredResult> previous = readLog(logFile);
+        FileChannel channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Drop a last line cut short by a crash, so the next entry starts on a line of its own.
+        channel.truncate(completeLinesLength(logFile));
+        channel.position(channel.size());
+        ResultStore store = new ResultStore(root, channel);
+        previous.forEach(store::remember);
+        if (!previous.isEmpty()) {
+            LOG.info("Results folder {}: {} results for {} videos from the log", root, previous.size(),
+                    store.latest.size());
+        }
+        return store;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Writes a result's file and logs it. A result that repeats what is already kept for the video
+     * adds no entry (its file is rewritten all the same, so a crash between the two steps heals on
+     * redelivery).
+     */
+    public synchronized Saved save(VideoResult result) throws IOException {
+        Path file = ResultFileNames.resultFile(folder, result.video());
+        writeAtomically(file, SeedCsv.format(result));
+        StoredResult known = latest.get(result.video());
+        if (known != null && sameOutcome(known.result(), result)) {
+            LOG.debug("{}: duplicate result, kept entry {}", result.video(), known.seq());
+            return new Saved(known, false);
+        }
+        StoredResult entry = new StoredResult(lastSeq + 1, result);
+        append(entry);
+        remember(entry);
+        return new Saved(entry, true);
+    }
+
+    /** What {@link #save} did: the entry that now stands for the video, and whether it is new. */
+    public record Saved(StoredResult entry, boolean added) {
+    }
+
+    /** The result file of a video key (whether or not it exists yet). */
+    public Path fileOf(String videoKey) {
+        return ResultFileNames.resultFile(folder, videoKey);
+    }
+
+    /** The latest result of each video, in the order the videos first finished. */
+    public synchronized List<StoredResult> latest() {
+        return latest.values().stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
+    }
+
+    /** The latest result kept for a video, if any. */
+    public synchronized java.util.Optional<StoredResult> latestFor(String video) {
+        return java.util.Optional.ofNullable(latest.get(video));
+    }
+
+    /** Every entry after {@code seq}, oldest first: what a reconnecting subscriber missed. */
+    public synchronized List<StoredResult> since(long seq) {
+        int from = 0;
+        while (from < entries.size() && entries.get(from).seq() <= seq) {
+            from++;
+        }
+        return List.copyOf(entries.subList(from, entries.size()));
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        log.close();
+    }
+
+    /** Two results are the same outcome when they would tell the user the same thing. */
+    static boolean sameOutcome(VideoResult a, VideoResult b) {
+        return a.status() == b.status()
+                && SeedCsv.format(a).equals(SeedCsv.format(b))
+                && Objects.equals(a.etag(), b.etag())
+                && Objects.equals(a.reason(), b.reason());
+    }
+
+    private void remember(StoredResult entry) {
+        entries.add(entry);
+        latest.remove(entry.result().video());
+        latest.put(entry.result().video(), entry);
+        lastSeq = Math.max(lastSeq, entry.seq());
+    }
+
+    private void append(StoredResult entry) throws IOException {
+        byte[] line = (Json.write(new LogLine(entry.seq(), entry.result())) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+            log.write(buffer);
+        }
+        log.force(false);
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(false);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A crash between writing a temp file and renaming it leaves the temp file behind. */
+    private static void removeLeftoverTempFiles(Path root) throws IOException {
+        try (var files = Files.newDirectoryStream(root, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static long completeLinesLength(Path logFile) throws IOException {
+        byte[] bytes = Files.readAllBytes(logFile);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return end;
+    }
+
+    private static List<StoredResult> readLog(Path logFile) throws IOException {
+        List<StoredResult> read = new ArrayList<>();
+        if (!Files.exists(logFile)) {
+            return read;
+        }
+        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                LogLine parsed = Json.mapper().readValue(line, LogLine.class);
+                read.add(new StoredResult(parsed.seq(), parsed.result()));
+            } catch (JsonProcessingException e) {
+                // A line cut short by a crash: its message was not deleted, so it comes again.
+                LOG.warn("{} line {} is unreadable and is skipped: {}", logFile, i + 1, e.getOriginalMessage());
+            }
+        }
+        return read;
+    }
+
+    /** One line of {@code results.jsonl}. */
+    record LogLine(long seq, VideoResult result) {
+    }
+}

@@ -1,0 +1,290 @@
+package org.classroom.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.classroom.common.aws.AwsClients;
+import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.format.Json;
+import org.classroom.common.format.VideoKeys;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.VideoResult;
+import org.classroom.relay.aws.Backoff;
+import org.classroom.relay.aws.RelayQueue;
+import org.classroom.relay.aws.ServiceCalls;
+import org.classroom.relay.intake.DeadLetterWatcher;
+import org.classroom.relay.intake.FunctionInvoker;
+import org.classroom.relay.intake.InputPump;
+import org.classroom.relay.intake.S3EventBody;
+import org.classroom.relay.metrics.RelayMetrics;
+import org.classroom.relay.outcome.OutputPump;
+import org.classroom.relay.outcome.ResultRecorder;
+import org.classroom.relay.store.ResultStore;
+import org.classroom.relay.store.StoredResult;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The intake, outcome and dead-letter loops against a real SQS (ElasticMQ) with an in-test function
+ * that behaves like the real one: it answers each upload with a result on the output queue, and
+ * reports the uploads it could not do as batch item failures.
+ */
+class QueueLoopsTest {
+
+    static final int CONCURRENCY = 3;
+
+    @TempDir
+    Path results;
+
+    SQSRestServer server;
+    SqsClient sqs;
+    SqsClient poller;
+    ExecutorService invocations;
+    final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    final AtomicBoolean running = new AtomicBoolean(true);
+    final List<Thread> threads = new ArrayList<>();
+
+    @BeforeEach
+    void startSqs() {
+        server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
+        int port = server.waitUntilStarted().localAddress().getPort();
+        ClassroomConfig config = new ConfigLoader(Map.of(), results.resolve("none.properties"))
+                .load(Map.of()).withEndpoint(URI.create("http://127.0.0.1:" + port));
+        AwsClients clients = new AwsClients(config);
+        sqs = clients.sqs();
+        poller = clients.sqs();
+        invocations = Executors.newFixedThreadPool(CONCURRENCY);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        running.set(false);
+        poller.close();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        invocations.shutdownNow();
+        timers.shutdownNow();
+        sqs.close();
+        server.stopAndWait();
+    }
+
+    String createQueue(String name, Map<QueueAttributeName, String> attributes) {
+        return sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+    }
+
+    static String s3Event(String key) {
+        return """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                "s3":{"bucket":{"name":"in"},"object":{"key":"%s","size":5,"eTag":"e-%s","sequencer":"01"}}}]}
+                """.formatted(key, key);
+    }
+
+    void spawn(String name, Runnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (ServiceCalls.StoppedException e) {
+                // stopping
+            }
+        }, name);
+        threads.add(thread);
+        thread.start();
+    }
+
+    /** The function stand-in: one result per upload, except the poison key, which always fails. */
+    final class TestFunction implements FunctionInvoker {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final Set<String> invokedKeys = ConcurrentHashMap.newKeySet();
+        final AtomicInteger invocations = new AtomicInteger();
+        final String outputUrl;
+
+        TestFunction(String outputUrl) {
+            this.outputUrl = outputUrl;
+        }
+
+        @Override
+        public FunctionReply invoke(String event) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            invocations.incrementAndGet();
+            try {
+                Thread.sleep(50);
+                List<String> failed = new ArrayList<>();
+                for (JsonNode record : Json.mapper().readTree(event).path("Records")) {
+                    assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
+                    String key = S3EventBody.objects(record.path("body").asText()).get(0).key();
+                    invokedKeys.add(key);
+                    if (key.startsWith("poison")) {
+                        failed.add("{\"itemIdentifier\":\"" + record.path("messageId").asText() + "\"}");
+                    } else {
+                        VideoResult result = TestResults.recognised(key, "student_" + VideoKeys.stem(key),
+                                "math", "senior");
+                        sqs.sendMessage(r -> r.queueUrl(outputUrl).messageBody(Json.write(result)));
+                    }
+                }
+                return new FunctionReply(null, "{\"batchItemFailures\":[" + String.join(",", failed) + "]}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void everyUploadEndsAsOneResultAndThePoisonOneAsAnError() throws Exception {
+        String dlqUrl = createQueue("in-dlq", Map.of());
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String inputUrl = createQueue("in", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"));
+        String outputUrl = createQueue("out", Map.of());
+
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        RelayMetrics metrics = new RelayMetrics();
+        TestFunction function = new TestFunction(outputUrl);
+        List<StoredResult> announced = new ArrayList<>();
+        try (ResultStore store = ResultStore.open(results)) {
+            ResultRecorder recorder = new ResultRecorder(store, metrics, entry -> {
+                synchronized (announced) {
+                    announced.add(entry);
+                }
+            });
+            RelayQueue input = RelayQueue.open(sqs, poller, calls, "in");
+            RelayQueue.Redrive redrive = input.redrive().orElseThrow();
+            assertThat(redrive).isEqualTo(new RelayQueue.Redrive("in-dlq", 2));
+
+            int uploads = 40;
+            sqs.sendMessage(r -> r.queueUrl(inputUrl)
+                    .messageBody("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"in\"}"));
+            for (int i = 0; i < uploads; i++) {
+                String key = "test_" + i + ".mp4";
+                sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event(key)));
+            }
+            sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event("poison.mp4")));
+
+            spawn("intake", new InputPump(input, function, invocations, timers, CONCURRENCY, metrics, running::get,
+                    new InputPump.Settings(10, 1, "us-east-1")));
+            spawn("outcome", new OutputPump(RelayQueue.open(sqs, poller, calls, "out"), recorder, running::get, 1));
+            spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, redrive.deadLetterQueue()),
+                    redrive.maxReceiveCount(), recorder, metrics, running::get, 1));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (store.latest().size() < uploads + 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+
+            List<StoredResult> latest = store.latest();
+            assertThat(latest).hasSize(uploads + 1);
+            VideoResult poison = latest.stream().map(StoredResult::result)
+                    .filter(r -> r.video().equals("poison.mp4")).findFirst().orElseThrow();
+            assertThat(poison.status()).isEqualTo(ResultStatus.ERROR);
+            assertThat(poison.reason()).isEqualTo("gave up after 2 attempts");
+            assertThat(poison.etag()).isEqualTo("e-poison.mp4");
+            for (int i = 0; i < uploads; i++) {
+                assertThat(results.resolve("test_" + i + ".txt")).hasContent("student_test_" + i + ",math,senior");
+            }
+            assertThat(function.invokedKeys).hasSize(uploads + 1).doesNotContain("s3:TestEvent");
+            assertThat(function.maxInFlight.get()).isBetween(1, CONCURRENCY);
+            assertThat(announced).hasSize(uploads + 1);
+            // Nothing left behind: every upload was deleted from the input queue, every result from the output.
+            assertThat(count(inputUrl)).isZero();
+            assertThat(count(outputUrl)).isZero();
+            assertThat(metrics.scrape()).contains("relay_messages_dead_lettered_total 1.0")
+                    .contains("relay_messages_succeeded_total " + uploads + ".0");
+        }
+    }
+
+    @Test
+    void aSlowInvocationKeepsItsMessagesInvisibleSoTheyRunOnce() throws Exception {
+        String dlqUrl = createQueue("slow-dlq", Map.of());
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String inputUrl = createQueue("slow", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "4",
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"));
+        String outputUrl = createQueue("slow-out", Map.of());
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        RelayMetrics metrics = new RelayMetrics();
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        FunctionInvoker slow = event -> {
+            try {
+                for (JsonNode record : Json.mapper().readTree(event).path("Records")) {
+                    runs.computeIfAbsent(S3EventBody.objects(record.path("body").asText()).get(0).key(),
+                            k -> new AtomicInteger()).incrementAndGet();
+                }
+                // Longer than two visibility timeouts: without the keeper the batch would go round again.
+                Thread.sleep(9000);
+                return new FunctionInvoker.FunctionReply(null, "");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            String key = "slow_" + i + ".mp4";
+            sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event(key)));
+        }
+        spawn("intake", new InputPump(RelayQueue.open(sqs, poller, calls, "slow"), slow, invocations, timers, CONCURRENCY,
+                metrics, running::get, new InputPump.Settings(10, 1, "us-east-1")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(inputUrl) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count(inputUrl)).isZero();
+        assertThat(count(dlqUrl)).isZero();
+        assertThat(runs).hasSize(3).allSatisfy((key, times) -> assertThat(times.get()).as(key).isEqualTo(1));
+    }
+
+    @Test
+    void aDeadLetterForAnUploadThatAlreadyHasItsResultIsStale() throws Exception {
+        String dlqUrl = createQueue("stale-dlq", Map.of());
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        RelayMetrics metrics = new RelayMetrics();
+        try (ResultStore store = ResultStore.open(results)) {
+            ResultRecorder recorder = new ResultRecorder(store, metrics, entry -> { });
+            recorder.record(TestResults.recognised("done.mp4", "floki", "history", "junior").withVideo("done.mp4",
+                    "e-done.mp4"));
+            sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(s3Event("done.mp4")));
+            sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(s3Event("lost.mp4")));
+            spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, "stale-dlq"), 3, recorder,
+                    metrics, running::get, 1));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((count(dlqUrl) > 0 || store.latestFor("lost.mp4").isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(store.latestFor("done.mp4").orElseThrow().result().status()).isEqualTo(ResultStatus.RECOGNISED);
+            assertThat(results.resolve("done.txt")).hasContent("floki,history,junior");
+            assertThat(store.latestFor("lost.mp4").orElseThrow().result().reason()).isEqualTo("gave up after 3 attempts");
+            assertThat(count(dlqUrl)).isZero();
+        }
+    }
+
+    int count(String url) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+}

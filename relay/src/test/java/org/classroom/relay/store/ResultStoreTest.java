@@ -1,0 +1,134 @@
+package org.classroom.relay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.classroom.relay.TestResults.recognised;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.VideoResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResultStoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void writesTheSeedFormatFileAndLeavesNoTemporaryFiles() throws IOException {
+        Path folder = root.resolve("results");
+        try (ResultStore store = ResultStore.open(folder)) {
+            store.save(recognised("test_0.mp4", "president_trump", "physics", "junior"));
+        }
+        assertThat(folder.resolve("test_0.txt")).hasContent("president_trump,physics,junior");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("test_0.txt", ResultStore.LOG_FILE);
+        }
+    }
+
+    @Test
+    void aNewerResultReplacesTheFileWhole() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("a.mp4", "someone_with_a_long_name", "computer_science", "sophomore"));
+            store.save(recognised("a.mp4", "bo", "math", "senior"));
+            assertThat(root.resolve("a.txt")).hasContent("bo,math,senior");
+            assertThat(store.latest()).hasSize(1);
+            assertThat(store.since(0)).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../x.mp4", "/etc/passwd", "..\\..\\x.mp4", "..", ".", "", "a/../../b.mp4",
+            ".hidden.mp4", "x\u0000y.mp4", "uploads/../../../etc/cron.d/evil"})
+    void aKeyNeverWritesOutsideTheFolder(String key) throws IOException {
+        Path folder = root.resolve("inner/results");
+        try (ResultStore store = ResultStore.open(folder)) {
+            store.save(VideoResult.failure(key, ResultStatus.INVALID_VIDEO, "not a video", null));
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            List<Path> files = all.filter(Files::isRegularFile).toList();
+            assertThat(files).allSatisfy(file -> assertThat(file.getParent()).isEqualTo(folder.toAbsolutePath()));
+            assertThat(files).hasSize(2);
+            assertThat(files).noneMatch(file -> file.getFileName().toString().startsWith(".")
+                    && !file.getFileName().toString().equals(ResultStore.LOG_FILE));
+        }
+    }
+
+    @Test
+    void theDotDotKeyLandsInsideAsItsFileName() {
+        assertThat(ResultFileNames.resultFile(root, "../../x.mp4")).isEqualTo(root.toAbsolutePath().resolve("x.txt"));
+        assertThat(ResultFileNames.safeStem("weird name;rm -rf.mp4")).isEqualTo("weird_name_rm_-rf");
+    }
+
+    @Test
+    void rebuildsItsStateFromTheLog() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("test_0.mp4", "president_trump", "physics", "junior"));
+            store.save(recognised("test_1.mp4", "president_biden", "history", "sophomore"));
+            store.save(VideoResult.failure("bad.mp4", ResultStatus.ERROR, "gave up after 3 attempts", null));
+        }
+        try (ResultStore reopened = ResultStore.open(root)) {
+            assertThat(reopened.lastSeq()).isEqualTo(3);
+            assertThat(reopened.latest()).extracting(e -> e.result().video())
+                    .containsExactly("test_0.mp4", "test_1.mp4", "bad.mp4");
+            assertThat(reopened.latest().get(2).result().reason()).isEqualTo("gave up after 3 attempts");
+            assertThat(reopened.since(1)).extracting(StoredResult::seq).containsExactly(2L, 3L);
+            ResultStore.Saved next = reopened.save(recognised("test_2.mp4", "mr_bean", "lawyer", "freshmen"));
+            assertThat(next.entry().seq()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aDuplicateRewritesTheSameFileAndIsOneEntry() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            VideoResult first = recognised("test_0.mp4", "president_trump", "physics", "junior");
+            assertThat(store.save(first).added()).isTrue();
+            // The function ran again on a redelivered message: another time, same outcome.
+            VideoResult again = new VideoResult(first.video(), first.status(), first.people(), 1, 0, null,
+                    first.etag(), Map.of("total", 99.0), Instant.now().plusSeconds(5));
+            Files.delete(root.resolve("test_0.txt"));
+            ResultStore.Saved saved = store.save(again);
+            assertThat(saved.added()).isFalse();
+            assertThat(saved.entry().seq()).isEqualTo(1);
+            assertThat(root.resolve("test_0.txt")).hasContent("president_trump,physics,junior");
+        }
+        assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(1);
+    }
+
+    @Test
+    void aTempFileLeftByACrashIsRemovedOnOpen() throws IOException {
+        Files.createDirectories(root);
+        Path leftover = Files.createFile(root.resolve(".tmp-123.part"));
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(leftover).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLineCutShortByACrashIsDroppedAndTheLogGoesOn() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("test_0.mp4", "president_trump", "physics", "junior"));
+        }
+        Files.writeString(root.resolve(ResultStore.LOG_FILE), "{\"seq\":2,\"result\":{\"vid",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(store.lastSeq()).isEqualTo(1);
+            store.save(recognised("test_1.mp4", "president_biden", "history", "sophomore"));
+        }
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(store.latest()).extracting(e -> e.result().video()).containsExactly("test_0.mp4", "test_1.mp4");
+        }
+        assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(2);
+    }
+}
