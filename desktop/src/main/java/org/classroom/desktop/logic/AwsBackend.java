@@ -1,0 +1,51 @@
+package org.classroom.desktop.logic;
+
+import java.time.Duration;
+import org.classroom.common.aws.AwsClients;
+import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.results.BucketFeed;
+import org.classroom.desktop.logic.results.RelayFeed;
+import org.classroom.desktop.logic.results.ResultFeed;
+import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.logic.roster.TableRoster;
+import org.classroom.desktop.logic.upload.ObjectUploader;
+import org.classroom.desktop.logic.upload.TransferManagerUploader;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The real services: S3 (transfer manager) for uploads, the relay's event stream (or the output bucket
+ * when no relay is set) for results, DynamoDB for the roster.
+ */
+public final class AwsBackend implements Backend {
+
+    private final Duration bucketPollInterval;
+
+    public AwsBackend() {
+        this(Duration.ofSeconds(2));
+    }
+
+    public AwsBackend(Duration bucketPollInterval) {
+        this.bucketPollInterval = bucketPollInterval;
+    }
+
+    @Override
+    public ObjectUploader uploader(ClassroomConfig config) {
+        return new TransferManagerUploader(new AwsClients(config).s3Async(), config.inputBucket());
+    }
+
+    @Override
+    public ResultFeed results(ClassroomConfig config) {
+        if (config.relayUrl() != null) {
+            return new RelayFeed(config.relayUrl(), config.relayToken());
+        }
+        return new BucketFeed(new AwsClients(config).s3(), config.outputBucket(), bucketPollInterval);
+    }
+
+    @Override
+    public Roster roster(ClassroomConfig config) {
+        AwsClients clients = new AwsClients(config);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        return new TableRoster(new StudentTable(dynamoDb, config.table()), clients.s3(), config.inputBucket(), dynamoDb);
+    }
+}

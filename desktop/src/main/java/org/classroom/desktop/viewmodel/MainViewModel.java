@@ -1,0 +1,175 @@
+package org.classroom.desktop.viewmodel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.config.Setting;
+import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.results.ResultFeed;
+import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.logic.settings.SettingsStore;
+import org.classroom.desktop.logic.upload.Upload;
+import org.classroom.desktop.logic.upload.UploadJournal;
+import org.classroom.desktop.logic.upload.UploadService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole window's state: the three feature view-models and the services behind them, made for the
+ * configuration in force and made again when the user saves new settings.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    private static final int PARALLEL_UPLOADS = 4;
+
+    private final Backend backend;
+    private final SettingsStore settings;
+    private final UploadJournal journal;
+    private final Executor ui;
+    private final Executor background;
+    private final UploadsViewModel uploads;
+    private final ResultsViewModel results;
+    private final RosterViewModel roster;
+    private final ObjectProperty<ClassroomConfig> config = new SimpleObjectProperty<>();
+    private final StringProperty target = new SimpleStringProperty("");
+
+    private UploadService uploadService;
+    private ResultFeed feed;
+    private Roster rosterService;
+    private boolean journalResumed;
+
+    public MainViewModel(Backend backend, SettingsStore settings, UploadJournal journal, Executor ui, Executor background) {
+        this.backend = backend;
+        this.settings = settings;
+        this.journal = journal;
+        this.ui = ui;
+        this.background = background;
+        this.uploads = new UploadsViewModel(ui, background);
+        this.results = new ResultsViewModel(ui, background, uploads::uploadedAt);
+        this.roster = new RosterViewModel(ui, background);
+        results.onEnrolment(roster::enrolmentResult);
+        roster.attach(this::currentRoster);
+    }
+
+    /** Connects with the saved settings. */
+    public CompletableFuture<Void> start() {
+        return connect(settings.load());
+    }
+
+    /** Saves new settings and reconnects with them. */
+    public CompletableFuture<Void> applySettings(Map<Setting, String> values) {
+        return CompletableFuture.supplyAsync(() -> settings.save(values), background)
+                .thenCompose(this::connect);
+    }
+
+    /** Replaces the services with ones for this configuration (off the UI thread; they may take a moment). */
+    public CompletableFuture<Void> connect(ClassroomConfig newConfig) {
+        return CompletableFuture.runAsync(() -> {
+            uploads.attach(null);
+            List<Upload> carried = closeServices();
+            uploads.retire(carried);
+            UploadService newUploads = new UploadService(backend.uploader(newConfig), journal, PARALLEL_UPLOADS,
+                    uploads::uploadChanged);
+            carried.forEach(upload -> newUploads.submit(upload.file(), upload.key()));
+            Roster newRoster = backend.roster(newConfig);
+            ResultFeed newFeed = backend.results(newConfig);
+            synchronized (this) {
+                uploadService = newUploads;
+                rosterService = newRoster;
+                feed = newFeed;
+            }
+            uploads.attach(newUploads);
+            ui.execute(() -> {
+                config.set(newConfig);
+                target.set(describe(newConfig));
+            });
+            newFeed.start(results::resultArrived, results::connectionChanged);
+            if (!journalResumed) {
+                journalResumed = true;
+                int resumed = newUploads.resumeJournal().size();
+                if (resumed > 0) {
+                    LOG.info("resumed {} unfinished uploads", resumed);
+                }
+            }
+            ui.execute(roster::refresh);
+        }, background);
+    }
+
+    static String describe(ClassroomConfig config) {
+        String where = config.isLocal()
+                ? "Local cloud at " + config.endpoint()
+                : "AWS " + config.region() + (config.profile() == null ? "" : " (profile " + config.profile() + ")");
+        return where + " · s3://" + config.inputBucket()
+                + (config.relayUrl() == null ? " · no relay" : " · relay " + config.relayUrl());
+    }
+
+    private synchronized Roster currentRoster() {
+        return rosterService;
+    }
+
+    /** Closes the services in use; returns the uploads they had not finished. */
+    private List<Upload> closeServices() {
+        UploadService oldUploads;
+        ResultFeed oldFeed;
+        Roster oldRoster;
+        synchronized (this) {
+            oldUploads = uploadService;
+            oldFeed = feed;
+            oldRoster = rosterService;
+            uploadService = null;
+            feed = null;
+            rosterService = null;
+        }
+        if (oldFeed != null) {
+            oldFeed.close();
+        }
+        List<Upload> unfinished = List.of();
+        if (oldUploads != null) {
+            unfinished = oldUploads.pending();
+            oldUploads.close();
+        }
+        if (oldRoster != null) {
+            oldRoster.close();
+        }
+        return unfinished;
+    }
+
+    public UploadsViewModel uploads() {
+        return uploads;
+    }
+
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    public RosterViewModel roster() {
+        return roster;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public ReadOnlyObjectProperty<ClassroomConfig> configProperty() {
+        return config;
+    }
+
+    /** Where the app is connected, for the status bar. */
+    public ReadOnlyStringProperty targetProperty() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        closeServices();
+    }
+}

@@ -1,0 +1,38 @@
+package org.classroom.desktop.testing;
+
+import java.time.Duration;
+import org.classroom.common.config.ClassroomConfig;
+import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.results.Backoff;
+import org.classroom.desktop.logic.results.RelayFeed;
+import org.classroom.desktop.logic.results.ResultFeed;
+import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.logic.upload.ObjectUploader;
+
+/** Uploads into a folder, results from the configured relay (a {@link TinyRelay}), a roster in memory. */
+public class TestBackend implements Backend {
+
+    private final FolderUploader uploader;
+    private final MemoryRoster roster;
+
+    public TestBackend(FolderUploader uploader, MemoryRoster roster) {
+        this.uploader = uploader;
+        this.roster = roster;
+    }
+
+    @Override
+    public ObjectUploader uploader(ClassroomConfig config) {
+        return uploader;
+    }
+
+    @Override
+    public ResultFeed results(ClassroomConfig config) {
+        return new RelayFeed(config.relayUrl(), config.relayToken(),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(250)));
+    }
+
+    @Override
+    public Roster roster(ClassroomConfig config) {
+        return roster;
+    }
+}
