@@ -66,23 +66,24 @@ public final class FaceEngine implements VideoRecogniser {
     }
 
     /**
-     * Builds the networks from the weights on the class path. The three are built at the same time, and
-     * FFmpeg's libraries load beside them, because a fresh process spends most of its first second here.
+     * Builds the networks from the weights on the class path. The natives load first, on this thread; then
+     * the three networks are built at the same time, because a fresh process spends most of its first
+     * second here.
      */
     public static FaceEngine load(EngineOptions options) {
+        loadNatives();
         ExecutorService builders = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "face-engine-load");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletableFuture<Void> ffmpeg = CompletableFuture.runAsync(FrameSampler::loadLibraries, builders);
             CompletableFuture<FaceDetector> detector = CompletableFuture.supplyAsync(
                     () -> Detectors.create(options.detector(), options.minScore()), builders);
             CompletableFuture<LandmarkLocator> locator = CompletableFuture.supplyAsync(LandmarkNet68::load, builders);
             CompletableFuture<FaceEncoder> encoder = CompletableFuture.supplyAsync(ResNetFaceEncoder::load, builders);
             try {
-                CompletableFuture.allOf(ffmpeg, detector, locator, encoder).join();
+                CompletableFuture.allOf(detector, locator, encoder).join();
             } catch (CompletionException e) {
                 closeBuilt(detector, locator, encoder);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -98,6 +99,20 @@ public final class FaceEngine implements VideoRecogniser {
         } finally {
             builders.shutdown();
         }
+    }
+
+    /**
+     * Loads JavaCPP and the OpenCV and FFmpeg libraries on the calling thread. When JavaCPP's classes are
+     * first initialised on several threads at once, {@code Loader} and {@code Pointer} can wait on each
+     * other for ever (a class-initialisation deadlock seen here in a fresh JVM); loading them once, here,
+     * before the networks are built in parallel takes that race away at no extra cost.
+     */
+    public static void loadNatives() {
+        new org.bytedeco.javacpp.BytePointer(1).close();
+        new org.bytedeco.javacpp.FloatPointer(1).close();
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgproc.class);
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_dnn.class);
+        FrameSampler.loadLibraries();
     }
 
     @SafeVarargs

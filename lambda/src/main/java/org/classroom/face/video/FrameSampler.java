@@ -176,6 +176,7 @@ public final class FrameSampler implements AutoCloseable {
         if (fileSize > 0) {
             checkComplete(grabber.getFormatContext(), fileSize);
         }
+        checkNotAStillImage(grabber.getFormat());
         int turn = FrameRotation.clockwiseDegrees(grabber.getDisplayRotation(), grabber.getVideoMetadata("rotate"));
         boolean sideways = turn == 90 || turn == 270;
         int width = sideways ? grabber.getImageHeight() : grabber.getImageWidth();
@@ -184,6 +185,17 @@ public final class FrameSampler implements AutoCloseable {
                 durationSeconds(grabber), turn);
         LOG.debug("{}: {}", source, info);
         return new FrameSampler(grabber, source, options, info);
+    }
+
+    /**
+     * FFmpeg decodes a JPEG or PNG as a one-frame "video"; an upload that is a picture is not a clip, so it
+     * is refused like any other file that is not a video (enrolment reads photos another way).
+     */
+    static void checkNotAStillImage(String demuxer) throws InvalidVideoException {
+        if (demuxer != null && (demuxer.endsWith("_pipe") || demuxer.equals("image2"))) {
+            throw new InvalidVideoException("the file is a still image (" + demuxer.replace("_pipe", "")
+                    + "), not a video");
+        }
     }
 
     /** The container's duration, else the longest stream's (unprobed files have only the latter). */
