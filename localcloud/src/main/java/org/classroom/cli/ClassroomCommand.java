@@ -9,6 +9,18 @@ import picocli.CommandLine.Command;
         description = "Find out who is in a lecture clip: local cloud, face engine, relay and desktop.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                org.classroom.cli.face.RecogniseCommand.class,
+                org.classroom.cli.face.GalleryCommand.class,
+                org.classroom.cli.face.BenchCommand.class,
+                org.classroom.cli.face.EnrolCommand.class,
+                org.classroom.cli.local.LocalCommand.class,
+                org.classroom.cli.provision.ProvisionCommand.class,
+                org.classroom.cli.relay.RelayCommand.class,
+                org.classroom.cli.desktop.DesktopCommand.class,
+                org.classroom.cli.deploy.DeployCommand.class,
+                org.classroom.cli.run.DemoCommand.class,
+                org.classroom.cli.run.ProcessCommand.class,
+                org.classroom.cli.run.WorkloadCommand.class,
         })
 public final class ClassroomCommand implements Runnable {
 

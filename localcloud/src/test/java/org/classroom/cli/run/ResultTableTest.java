@@ -1,0 +1,33 @@
+package org.classroom.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.Student;
+import org.classroom.common.model.VideoResult;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+    @Test
+    void oneRowPerPersonAndOneForAVideoWithNone() {
+        VideoResult two = new VideoResult("two.mp4", ResultStatus.RECOGNISED, List.of(
+                RecognisedPerson.of(new Student("president_trump", 5, "physics", "junior"), 0.391, null, 0.0),
+                RecognisedPerson.of(Student.unrecorded("bush"), 0.45, null, 0.5)), 2, 0, null, null, null, null);
+        VideoResult bad = VideoResult.failure("notes.mp4", ResultStatus.INVALID_VIDEO, "not a video", null);
+        StringWriter text = new StringWriter();
+
+        ResultTable.print(List.of(two, bad), new PrintWriter(text));
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("video").contains("status", "distance");
+        assertThat(lines.get(1).split("\\s+")).containsExactly("two.mp4", "recognised", "president_trump", "5", "physics", "junior", "0.391");
+        assertThat(lines.get(2).split("\\s+")).containsExactly("two.mp4", "recognised", "bush", "0.450");
+        assertThat(lines.get(3)).contains("notes.mp4", "invalid-video", "not a video");
+    }
+}
