@@ -18,7 +18,8 @@ app_jars=$(find "$input/app" -name '*.jar' | sort | paste -sd: -)
 jdk_modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
   --class-path "$app_jars" "$input/app/classroom-desktop.jar")
 # Also what the SDK loads reflectively or by service: TLS ciphers, DNS, JMX-free logging.
-modules="$jdk_modules,jdk.crypto.ec,jdk.localedata,jdk.zipfs,java.naming,javafx.controls,javafx.graphics,javafx.base"
+modules=$(echo "$jdk_modules,jdk.crypto.ec,jdk.localedata,jdk.zipfs,java.naming,javafx.controls,javafx.graphics,javafx.base" \
+  | tr ',' '\n' | sort -u | paste -sd, -)
 echo "package-desktop: runtime modules $modules"
 
 compress="--compress=2"
@@ -30,7 +31,8 @@ common=(--name "$name" --app-version "${version%%-*}" --vendor "Smart Classroom 
         --description "Find out who is in a lecture clip")
 jpackage --type app-image "${common[@]}" --input "$input/app" --main-jar classroom-desktop.jar \
   --main-class "$main_class" --runtime-image "$output/runtime" --icon "$icon" \
-  --java-options "-Dprism.order=es2,sw" --dest "$output/app-image"
+  --java-options "-Dprism.order=es2,sw" --java-options '-Dlogback.configurationFile=$APPDIR/logback.xml' \
+  --dest "$output/app-image"
 
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   jpackage --type deb "${common[@]}" --app-image "$output/app-image/$name" --dest "$output/deb" \
