@@ -167,16 +167,18 @@ public final class UploadService implements AutoCloseable {
     private void finished(Upload upload, String etag, Throwable error) {
         synchronized (this) {
             running--;
-            if (upload.state() != UploadState.CANCELLED) {
-                if (error == null) {
-                    upload.succeeded(etag);
-                    LOG.info("uploaded {} to {}", upload.key(), uploader.destination());
-                } else {
+            if (upload.state() != UploadState.CANCELLED && error == null) {
+                // The journal first: whoever sees the upload done may rely on it being off the journal.
+                saveJournalWithout(upload);
+                upload.succeeded(etag);
+                LOG.info("uploaded {} to {}", upload.key(), uploader.destination());
+            } else {
+                if (upload.state() != UploadState.CANCELLED) {
                     upload.failed(reason(error));
                     LOG.warn("upload of {} failed: {}", upload.key(), upload.reason());
                 }
+                saveJournal();
             }
-            saveJournal();
         }
         listener.accept(upload);
         pump();
@@ -222,12 +224,17 @@ public final class UploadService implements AutoCloseable {
     }
 
     private void saveJournal() {
+        saveJournalWithout(null);
+    }
+
+    /** Writes the pending uploads, leaving out {@code finishing} (which is about to be done), if given. */
+    private void saveJournalWithout(Upload finishing) {
         if (closed) {
             return;
         }
         try {
             journal.write(uploads.stream()
-                    .filter(u -> u.state().pending())
+                    .filter(u -> u != finishing && u.state().pending())
                     .map(u -> new UploadJournal.Entry(u.file(), u.key()))
                     .toList());
         } catch (RuntimeException e) {
