@@ -7,20 +7,19 @@ import java.util.Objects;
 import org.classroom.common.provision.ProvisionReport.Change;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
-import software.amazon.awssdk.services.s3.model.FilterRule;
-import software.amazon.awssdk.services.s3.model.FilterRuleName;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 
 /**
- * The input bucket's notification to the input queue: videos ({@code .mp4}) and enrolment photos
- * (under {@code enrol/}). S3 allows one prefix and one suffix per configuration, hence two.
+ * The input bucket's notification to the input queue: every object created, with no filter. A suffix
+ * filter would leave an upload named {@code .MP4} or {@code .mov} without any result, and S3 refuses two
+ * configurations whose filters overlap ({@code *.mp4} and {@code enrol/*} do); the function gives every
+ * key a final result, {@code invalid-video} for what is not a clip. The AWS template does the same.
  */
 final class BucketNotifications {
 
-    static final String VIDEOS_ID = "classroom-videos";
-    static final String ENROLMENT_ID = "classroom-enrolment";
+    static final String UPLOADS_ID = "classroom-uploads";
 
     private final S3Client s3;
     private final ProvisionReport report;
@@ -32,9 +31,8 @@ final class BucketNotifications {
 
     void ensure(String bucket, String queueArn) {
         String resource = "bucket " + bucket + " notifications to " + queueArn.substring(queueArn.lastIndexOf(':') + 1);
-        List<QueueConfiguration> wanted = List.of(
-                configuration(VIDEOS_ID, queueArn, FilterRuleName.SUFFIX, ".mp4"),
-                configuration(ENROLMENT_ID, queueArn, FilterRuleName.PREFIX, "enrol/"));
+        List<QueueConfiguration> wanted = List.of(QueueConfiguration.builder()
+                .id(UPLOADS_ID).queueArn(queueArn).events(Event.S3_OBJECT_CREATED).build());
         GetBucketNotificationConfigurationResponse current = s3.getBucketNotificationConfiguration(request -> request.bucket(bucket));
         if (sameTargets(current.queueConfigurations(), wanted)) {
             report.add(resource, Change.UNCHANGED);
@@ -49,13 +47,7 @@ final class BucketNotifications {
                 .build();
         s3.putBucketNotificationConfiguration(request -> request.bucket(bucket).notificationConfiguration(configuration));
         report.add(resource, current.queueConfigurations().isEmpty() ? Change.CREATED : Change.UPDATED,
-                "ObjectCreated:* for *.mp4 and enrol/*");
-    }
-
-    private static QueueConfiguration configuration(String id, String queueArn, FilterRuleName rule, String value) {
-        return QueueConfiguration.builder().id(id).queueArn(queueArn).events(Event.S3_OBJECT_CREATED)
-                .filter(filter -> filter.key(key -> key.filterRules(FilterRule.builder().name(rule).value(value).build())))
-                .build();
+                "ObjectCreated:* for every key");
     }
 
     private static boolean sameTargets(List<QueueConfiguration> current, List<QueueConfiguration> wanted) {
