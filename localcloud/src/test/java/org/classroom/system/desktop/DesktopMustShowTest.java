@@ -34,6 +34,7 @@ import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
+import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
 import org.junit.jupiter.api.AfterEach;
