@@ -58,6 +58,9 @@ public final class S3Gateway {
                 default -> ErrorReplies.s3Error(405, "MethodNotAllowed", "use GET or PUT on ?notification", "/" + path.bucket());
             };
         }
+        if (path.bucket() != null && ListingKeys.applies(request, path.key() == null, query)) {
+            return ListingKeys.decoded(forwarder.forward(ListingKeys.encoded(request), backend.get()));
+        }
         EdgeRequest plain = AwsChunkedBody.applies(request) ? AwsChunkedBody.decode(request) : request;
         EdgeResponse reply = forwarder.forward(plain, backend.get());
         if (!reply.successful() || path.bucket() == null) {
