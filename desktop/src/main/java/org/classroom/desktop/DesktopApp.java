@@ -29,6 +29,10 @@ public final class DesktopApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
+    /** Held so that its level is not lost to garbage collection of the logger. */
+    private static final java.util.logging.Logger JAVAFX_STARTUP_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private static volatile Map<String, String> flags = Map.of();
     private static volatile LocalDemo localDemo;
 
@@ -37,6 +41,9 @@ public final class DesktopApp extends Application {
 
     /** Runs the app until its window closes. {@code demo} may be null (then the class path is searched). */
     public static void launch(Map<String, String> settingFlags, LocalDemo demo, String... args) {
+        // JavaFX warns on every start that it runs from the class path; that is how this app ships (its
+        // AWS SDK jars are not modules), so the warning tells a user nothing.
+        JAVAFX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
         flags = Map.copyOf(settingFlags);
         localDemo = demo;
         Application.launch(DesktopApp.class, args);
