@@ -65,9 +65,13 @@ public final class ProcessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Progress and problems, on standard error; results go to standard output. */
+    private PrintWriter log;
+
     @Override
     public Integer call() throws Exception {
         org.classroom.cli.LogLevels.quietUnless(verbose);
+        log = spec.commandLine().getErr();
         List<ClipUploader.Upload> uploads = ClipFiles.collect(paths);
         ClassroomConfig base = configOptions.load();
         if (cloud) {
@@ -79,13 +83,13 @@ public final class ProcessCommand implements Callable<Integer> {
         if (samples == null) {
             samples = SampleData.find().orElse(null);
             if (samples != null) {
-                System.err.println("process: using the course samples in " + samples + " (students and gallery)");
+                log.println("process: using the course samples in " + samples + " (students and gallery)");
             } else {
-                System.err.println("process: no --samples: the roster is empty, so faces can only be unknown");
+                log.println("process: no --samples: the roster is empty, so faces can only be unknown");
             }
         }
         Path results = Files.createTempDirectory("classroom-results-");
-        System.err.println("process: starting the local system...");
+        log.println("process: starting the local system...");
         try (LocalSystem system = LocalSystem.start(base, LocalSystemOptions.ephemeral(samples, results))) {
             return run(system.config(), uploads, system);
         }
@@ -101,9 +105,9 @@ public final class ProcessCommand implements Callable<Integer> {
                     .uploadAll(uploads, (upload, failure) -> {
                         int count = done.incrementAndGet();
                         if (failure != null) {
-                            System.err.printf("process: upload %d/%d failed: %s: %s%n", count, uploads.size(), upload.key(), failure.getMessage());
+                            log.printf("process: upload %d/%d failed: %s: %s%n", count, uploads.size(), upload.key(), failure.getMessage());
                         } else {
-                            System.err.printf("process: uploaded %d/%d %s%n", count, uploads.size(), upload.key());
+                            log.printf("process: uploaded %d/%d %s%n", count, uploads.size(), upload.key());
                         }
                     });
             for (ClipUploader.Upload upload : uploads) {
@@ -119,7 +123,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     : new OutputBucketResults(clients.s3(), config.outputBucket(), etags.keySet());
             AtomicInteger received = new AtomicInteger();
             Map<String, VideoResult> found = new ResultWaiter(source, Duration.ofMillis(200))
-                    .await(etags, Duration.ofSeconds(timeoutSeconds), result -> System.err.printf(
+                    .await(etags, Duration.ofSeconds(timeoutSeconds), result -> log.printf(
                             "process: result %d/%d %s: %s%n", received.incrementAndGet(), etags.size(), result.video(),
                             result.status().wireName()));
             List<VideoResult> ordered = new ArrayList<>();
@@ -135,7 +139,7 @@ public final class ProcessCommand implements Callable<Integer> {
             ordered.addAll(failedUploads);
             print(ordered, out);
             if (!missing.isEmpty() || !failedUploads.isEmpty()) {
-                System.err.println("process: no result within " + timeoutSeconds + " s for " + missing
+                log.println("process: no result within " + timeoutSeconds + " s for " + missing
                         + (failedUploads.isEmpty() ? "" : "; uploads failed for " + failedUploads.size()));
                 return 1;
             }

@@ -60,9 +60,13 @@ public final class WorkloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Progress and problems, on standard error; results go to standard output. */
+    private PrintWriter log;
+
     @Override
     public Integer call() throws Exception {
         org.classroom.cli.LogLevels.quietUnless(verbose);
+        log = spec.commandLine().getErr();
         Path folder = samples != null ? samples : SampleData.find().orElseThrow(() -> new UserError(SampleData.missingMessage()));
         if (copies < 1) {
             throw new UserError("--copies must be at least 1");
@@ -76,19 +80,19 @@ public final class WorkloadCommand implements Callable<Integer> {
         if (concurrency != null) {
             options = new LocalSystemOptions(folder, null, 0, 0, results, concurrency);
         }
-        System.err.println("workload: starting the local system...");
+        log.println("workload: starting the local system...");
         try (LocalSystem system = LocalSystem.start(configOptions.load(), options);
                 AwsClients clients = new AwsClients(system.config());
                 ResultFolderWatch watch = new ResultFolderWatch(system.resultsDir(),
                         videos.stream().map(CourseWorkload.Video::key).toList())) {
-            System.err.printf("workload: uploading %d videos (%d invocations at once)%n", videos.size(), options.concurrency());
+            log.printf("workload: uploading %d videos (%d invocations at once)%n", videos.size(), options.concurrency());
             Instant start = Instant.now();
             List<ClipUploader.Upload> uploads = videos.stream()
                     .map(video -> new ClipUploader.Upload(video.key(), video.source())).toList();
             Map<String, ClipUploader.Uploaded> uploaded = new ClipUploader(clients.s3Async(), system.config().inputBucket(), 16)
                     .uploadAll(uploads, (upload, failure) -> {
                         if (failure != null) {
-                            System.err.println("workload: upload failed: " + upload.key() + ": " + failure.getMessage());
+                            log.println("workload: upload failed: " + upload.key() + ": " + failure.getMessage());
                         }
                     });
             Instant uploadsDone = Instant.now();

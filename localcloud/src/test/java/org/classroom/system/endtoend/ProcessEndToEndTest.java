@@ -86,6 +86,16 @@ class ProcessEndToEndTest {
         }
     }
 
+    @Test
+    void aClipWithoutAResultInTimeFailsTheRun(@TempDir Path home) throws Exception {
+        assumeTrue(samples != null, SampleData::missingMessage);
+
+        Run run = process(home, samples.resolve("videos/test_0.mp4").toString(), "--timeout", "0");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).contains("no result within 0 s for [test_0.mp4]");
+    }
+
     private record Run(int exitCode, String output, String errors) {
     }
 
