@@ -22,14 +22,15 @@ root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 mvn -B -q -f "$root/pom.xml" -pl installer -am -DskipTests -Plambda-image package
 context="$root/installer/target/lambda-image"
 
-account="$(aws sts get-caller-identity --query Account --output text)"
-registry="${account}.dkr.ecr.${region}.amazonaws.com"
 aws ecr describe-repositories --region "$region" --repository-names "$repository" >/dev/null 2>&1 \
   || aws ecr create-repository --region "$region" --repository-name "$repository" \
        --image-scanning-configuration scanOnPush=true >/dev/null
-aws ecr get-login-password --region "$region" | docker login --username AWS --password-stdin "$registry"
+# AWS names the repository's address; log in to the registry part of it.
+repository_uri="$(aws ecr describe-repositories --region "$region" --repository-names "$repository" \
+  --query 'repositories[0].repositoryUri' --output text)"
+aws ecr get-login-password --region "$region" | docker login --username AWS --password-stdin "${repository_uri%%/*}"
 
-image="${registry}/${repository}:${tag}"
+image="${repository_uri}:${tag}"
 docker build --platform linux/amd64 -t "$image" -f "$root/installer/src/main/lambda/Dockerfile" "$context"
 docker push "$image"
 echo "$image"

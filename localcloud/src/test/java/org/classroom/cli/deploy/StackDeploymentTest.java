@@ -19,11 +19,11 @@ class StackDeploymentTest {
     void passesTheConfiguredNamesAsTemplateParameters(@TempDir Path home) throws Exception {
         ClassroomConfig config = new ConfigLoader(Map.of(), home.resolve("none.properties"))
                 .load(Map.of("input.bucket", "videos-in", "table", "roster", "profile", "school"));
-        List<String> command = new StackDeployment(TEMPLATE, "classroom", "123.dkr.ecr/x:1", config).command();
+        List<String> command = new StackDeployment(TEMPLATE, "classroom", "example-image:1", config).command();
 
         assertThat(command).startsWith("aws", "cloudformation", "deploy")
                 .contains("--capabilities", "CAPABILITY_IAM", "InputBucketName=videos-in", "TableName=roster",
-                        "FunctionImageUri=123.dkr.ecr/x:1")
+                        "FunctionImageUri=example-image:1")
                 .containsSequence("--profile", "school");
     }
 
