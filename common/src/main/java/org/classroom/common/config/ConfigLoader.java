@@ -3,13 +3,13 @@ package org.classroom.common.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import org.classroom.common.files.AtomicFiles;
 
 /**
  * Builds a {@link ClassroomConfig}. Precedence, highest first:
@@ -83,13 +83,9 @@ public final class ConfigLoader {
             }
         });
         try {
-            Files.createDirectories(configFile.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(configFile.toAbsolutePath().getParent(), "config", ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp)) {
-                file.store(writer, "Smart Classroom Assistant settings");
-            }
-            Files.move(temp, configFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            file.store(text, "Smart Classroom Assistant settings");
+            AtomicFiles.write(configFile, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the config file " + configFile + ": " + e.getMessage(), e);
         }

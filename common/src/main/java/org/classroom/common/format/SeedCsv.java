@@ -20,17 +20,6 @@ public final class SeedCsv {
     }
 
     private static String line(RecognisedPerson person) {
-        return field(person.name()) + "," + field(person.major()) + "," + field(person.year());
-    }
-
-    /** Quotes a field only when CSV needs it, so plain values stay byte-identical to the seed's. */
-    static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return CsvField.of(person.name()) + "," + CsvField.of(person.major()) + "," + CsvField.of(person.year());
     }
 }

@@ -1,5 +1,6 @@
 package org.classroom.common.provision;
 
+import java.util.function.BooleanSupplier;
 import org.classroom.common.provision.ProvisionReport.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,35 +62,31 @@ final class Buckets {
     }
 
     private void ensurePrivate(String bucket) {
-        String resource = "bucket " + bucket + " public access block";
-        try {
+        ensureSetting("bucket " + bucket + " public access block", () -> {
             var current = s3.getPublicAccessBlock(request -> request.bucket(bucket)).publicAccessBlockConfiguration();
-            if (Boolean.TRUE.equals(current.blockPublicAcls()) && Boolean.TRUE.equals(current.ignorePublicAcls())
-                    && Boolean.TRUE.equals(current.blockPublicPolicy()) && Boolean.TRUE.equals(current.restrictPublicBuckets())) {
-                report.add(resource, Change.UNCHANGED);
-                return;
-            }
-        } catch (S3Exception e) {
-            if (e.statusCode() != 404) {
-                notSupported(resource, e);
-                return;
-            }
-        }
-        try {
-            s3.putPublicAccessBlock(request -> request.bucket(bucket).publicAccessBlockConfiguration(c -> c
-                    .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
-            report.add(resource, Change.CREATED);
-        } catch (S3Exception e) {
-            notSupported(resource, e);
-        }
+            return Boolean.TRUE.equals(current.blockPublicAcls()) && Boolean.TRUE.equals(current.ignorePublicAcls())
+                    && Boolean.TRUE.equals(current.blockPublicPolicy()) && Boolean.TRUE.equals(current.restrictPublicBuckets());
+        }, () -> s3.putPublicAccessBlock(request -> request.bucket(bucket).publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true))), "");
     }
 
     private void ensureEncrypted(String bucket) {
-        String resource = "bucket " + bucket + " default encryption";
+        ensureSetting("bucket " + bucket + " default encryption", () -> s3.getBucketEncryption(request -> request.bucket(bucket))
+                .serverSideEncryptionConfiguration().rules().stream()
+                .map(ServerSideEncryptionRule::applyServerSideEncryptionByDefault)
+                .anyMatch(rule -> rule != null && rule.sseAlgorithm() != null),
+                () -> s3.putBucketEncryption(request -> request.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(
+                        ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(
+                                ServerSideEncryption.AES256)).build()))), "SSE-S3");
+    }
+
+    /**
+     * Reads a bucket setting and writes it when it is missing (S3 answers 404 for a setting never made);
+     * a service that refuses either call is reported as not supporting it, not as a failure.
+     */
+    private void ensureSetting(String resource, BooleanSupplier alreadySet, Runnable write, String detail) {
         try {
-            var rules = s3.getBucketEncryption(request -> request.bucket(bucket)).serverSideEncryptionConfiguration().rules();
-            if (rules.stream().map(ServerSideEncryptionRule::applyServerSideEncryptionByDefault)
-                    .anyMatch(rule -> rule != null && rule.sseAlgorithm() != null)) {
+            if (alreadySet.getAsBoolean()) {
                 report.add(resource, Change.UNCHANGED);
                 return;
             }
@@ -100,10 +97,8 @@ final class Buckets {
             }
         }
         try {
-            s3.putBucketEncryption(request -> request.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(
-                    ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(
-                            ServerSideEncryption.AES256)).build())));
-            report.add(resource, Change.CREATED, "SSE-S3");
+            write.run();
+            report.add(resource, Change.CREATED, detail);
         } catch (S3Exception e) {
             notSupported(resource, e);
         }

@@ -22,7 +22,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
@@ -38,6 +37,7 @@ import org.classroom.desktop.logic.upload.ObjectUploader;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.testing.MemoryRoster;
+import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
 import org.classroom.desktop.viewmodel.MainViewModel;
@@ -92,7 +92,7 @@ public final class DesktopScreenshots {
             Stage[] stage = new Stage[1];
             onFx(() -> {
                 stage[0] = new Stage();
-                new MainWindow(stage[0], model, LayoutStore.inMemory(), new NoDialogs(), Optional.empty(), background)
+                new MainWindow(stage[0], model, LayoutStore.inMemory(), ScriptedDialogs.none(), Optional.empty(), background)
                         .show(false);
             });
             model.start().get(30, TimeUnit.SECONDS);
@@ -266,28 +266,6 @@ public final class DesktopScreenshots {
 
         @Override
         public void close() {
-        }
-    }
-
-    private static final class NoDialogs implements FileDialogs {
-        @Override
-        public List<Path> chooseVideos(Window owner) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseExport(Window owner, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseEnrolmentFile(Window owner) {
-            return Optional.empty();
         }
     }
 }

@@ -35,6 +35,7 @@ import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.testing.FolderUploader;
 import org.classroom.desktop.testing.MemoryRoster;
 import org.classroom.desktop.testing.SampleFiles;
+import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
 import org.classroom.desktop.viewmodel.MainViewModel;
@@ -76,7 +77,7 @@ class MainWindowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new TestBackend(bucket, roster), settings, new UploadJournal(dir.resolve("uploads.json")),
                 Platform::runLater, background);
-        MainWindow window = new MainWindow(stage, model, LayoutStore.inMemory(), new AnsweringDialogs(), Optional.empty(),
+        MainWindow window = new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, enrolmentPhoto), Optional.empty(),
                 background);
         window.show(false);
         model.start();
@@ -279,28 +280,5 @@ class MainWindowTest {
         return new VideoResult(video, ResultStatus.RECOGNISED,
                 List.of(new RecognisedPerson(name, id, major, year, distance, null, 0.0)), 1, 0, null, null, Map.of(),
                 Instant.now());
-    }
-
-    /** Answers the file dialogs as a user would. */
-    private final class AnsweringDialogs implements FileDialogs {
-        @Override
-        public List<Path> chooseVideos(Window owner) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseExport(Window owner, String suggestedName) {
-            return Optional.of(exportTarget);
-        }
-
-        @Override
-        public Optional<Path> chooseEnrolmentFile(Window owner) {
-            return Optional.of(enrolmentPhoto);
-        }
     }
 }

@@ -9,12 +9,15 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.classroom.face.DetectedFace;
 
 /**
  * Turns a frame into a detector's input blob the way face-api does: pad the bottom and right with black
@@ -73,5 +76,28 @@ final class SquareInput {
                 bgr.close();
             }
         }
+    }
+
+    /**
+     * Boxes normalised to the padded square, as faces in the frame's pixels: the square's side scales
+     * them back, and the bottom and right padding is clipped away.
+     */
+    static List<DetectedFace> facesInFrame(List<NonMaxSuppression.Box> boxes, Mat frame) {
+        int side = side(frame);
+        List<DetectedFace> faces = new ArrayList<>();
+        for (NonMaxSuppression.Box box : boxes) {
+            double left = clamp(box.left() * side, frame.cols());
+            double top = clamp(box.top() * side, frame.rows());
+            double right = clamp(box.right() * side, frame.cols());
+            double bottom = clamp(box.bottom() * side, frame.rows());
+            if (right > left && bottom > top) {
+                faces.add(new DetectedFace(left, top, right - left, bottom - top, box.score()));
+            }
+        }
+        return faces;
+    }
+
+    private static double clamp(double value, int max) {
+        return Math.max(0, Math.min(max, value));
     }
 }

@@ -96,18 +96,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
                 candidates.add(new NonMaxSuppression.Box(b[1], b[0], b[3], b[2], p.scores()[i], i));
             }
         }
-        int side = SquareInput.side(bgrFrame);
-        List<DetectedFace> faces = new ArrayList<>();
-        for (NonMaxSuppression.Box box : NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS)) {
-            double left = clamp(box.left() * side, bgrFrame.cols());
-            double top = clamp(box.top() * side, bgrFrame.rows());
-            double right = clamp(box.right() * side, bgrFrame.cols());
-            double bottom = clamp(box.bottom() * side, bgrFrame.rows());
-            if (right > left && bottom > top) {
-                faces.add(new DetectedFace(left, top, right - left, bottom - top, box.score()));
-            }
-        }
-        return faces;
+        return SquareInput.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
     }
 
     /** Every anchor's face score and decoded box, before thresholding and NMS (tests, diagnostics). */
@@ -162,10 +151,6 @@ public final class SsdMobilenetDetector implements FaceDetector {
         boxes[4 * i + 1] = (float) (cx - halfW);
         boxes[4 * i + 2] = (float) (cy + halfH);
         boxes[4 * i + 3] = (float) (cx + halfW);
-    }
-
-    private static double clamp(double value, int max) {
-        return Math.max(0, Math.min(max, value));
     }
 
     @Override

@@ -98,18 +98,7 @@ public final class TinyFaceDetector implements FaceDetector {
                 }
             }
         }
-        int side = SquareInput.side(bgrFrame);
-        List<DetectedFace> faces = new ArrayList<>();
-        for (NonMaxSuppression.Box box : NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS)) {
-            double left = clamp(box.left() * side, bgrFrame.cols());
-            double top = clamp(box.top() * side, bgrFrame.rows());
-            double right = clamp(box.right() * side, bgrFrame.cols());
-            double bottom = clamp(box.bottom() * side, bgrFrame.rows());
-            if (right > left && bottom > top) {
-                faces.add(new DetectedFace(left, top, right - left, bottom - top, box.score()));
-            }
-        }
-        return faces;
+        return SquareInput.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
     }
 
     /** The raw network output, {@code [1, 25, cells, cells]} NCHW (tests, diagnostics). */
@@ -121,10 +110,6 @@ public final class TinyFaceDetector implements FaceDetector {
 
     private static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
-    }
-
-    private static double clamp(double value, int max) {
-        return Math.max(0, Math.min(max, value));
     }
 
     @Override

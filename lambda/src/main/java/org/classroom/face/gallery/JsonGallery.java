@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.classroom.common.files.AtomicFiles;
 import org.classroom.common.format.Json;
 
 /**
@@ -85,17 +85,6 @@ public final class JsonGallery {
 
     /** Writes the file whole or not at all (temp file, then rename). */
     public static void write(Gallery gallery, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(gallery) + "\n");
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, (toJson(gallery) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

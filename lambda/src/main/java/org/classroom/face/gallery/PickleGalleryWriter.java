@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.classroom.common.files.AtomicFiles;
 
 /**
  * Writes a gallery in the course's {@code encoding} form, so the course's own Python code can load it:
@@ -66,18 +65,7 @@ public final class PickleGalleryWriter {
 
     /** Writes the file whole or not at all (temp file, then rename). */
     public static void write(Gallery gallery, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.write(temp, toBytes(gallery));
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, toBytes(gallery));
     }
 
     /** {@code _reconstruct(ndarray, (0,), b'b')} then BUILD {@code (1, (n,), dtype('f8'), False, data)}. */

@@ -1,8 +1,8 @@
 package org.classroom.cli.desktop;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classroom.cli.ConfigOptions;
+import org.classroom.cli.Display;
 import org.classroom.cli.UserError;
 import org.classroom.desktop.DesktopApp;
 import org.classroom.desktop.logic.settings.LocalDemo;
@@ -23,20 +23,10 @@ public final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         config.load();
-        if (!displayAvailable()) {
+        if (!Display.available()) {
             throw new UserError("the desktop needs a display (DISPLAY is not set); headless, use `classroom process`");
         }
         DesktopApp.launch(config.flags(), LocalDemo.find().orElse(null));
         return 0;
-    }
-
-    private static boolean displayAvailable() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win") || os.contains("mac")) {
-            return true;
-        }
-        String display = System.getenv("DISPLAY");
-        String wayland = System.getenv("WAYLAND_DISPLAY");
-        return (display != null && !display.isBlank()) || (wayland != null && !wayland.isBlank());
     }
 }

@@ -31,7 +31,8 @@ public final class CourseWorkload {
             studentByMajorYear.put(majorYear(student.major() + "," + student.year()), student.name());
         }
         Map<String, String> clipByStudent = new HashMap<>();
-        for (String line : lines(samples.resolve("expected.csv")).subList(1, lines(samples.resolve("expected.csv")).size())) {
+        List<String> expected = lines(samples.resolve("expected.csv"));
+        for (String line : expected.subList(1, expected.size())) {
             String[] fields = line.split(",");
             clipByStudent.put(fields[1], fields[0]);
         }

@@ -1,9 +1,9 @@
 package org.classroom.cli.run;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classroom.cli.ConfigOptions;
+import org.classroom.cli.Display;
 import org.classroom.cli.UserError;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.desktop.DesktopApp;
@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!displayAvailable()) {
+        if (!Display.available()) {
             throw new UserError("demo needs a display (none found: DISPLAY is not set). Headless, the same system runs "
                     + "with: ./classroom process --samples DIR PATH...");
         }
@@ -71,15 +71,5 @@ public final class DemoCommand implements Callable<Integer> {
             system.close();
         }
         return 0;
-    }
-
-    private static boolean displayAvailable() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win") || os.contains("mac")) {
-            return true;
-        }
-        String display = System.getenv("DISPLAY");
-        String wayland = System.getenv("WAYLAND_DISPLAY");
-        return (display != null && !display.isBlank()) || (wayland != null && !wayland.isBlank());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.cli.ConfigOptions;
 import org.classroom.cli.UserError;
+import org.classroom.cli.VerboseOption;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.SampleData;
@@ -59,8 +60,8 @@ public final class ProcessCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Clips, or folders of .mp4 clips.")
     List<Path> paths;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the system's own log lines (function, relay, local cloud).")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +71,7 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.classroom.cli.LogLevels.quietUnless(verbose);
+        verbosity.apply();
         log = spec.commandLine().getErr();
         List<ClipUploader.Upload> uploads = ClipFiles.collect(paths);
         ClassroomConfig base = configOptions.load();

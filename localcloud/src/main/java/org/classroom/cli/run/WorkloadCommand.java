@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.classroom.cli.ConfigOptions;
 import org.classroom.cli.UserError;
+import org.classroom.cli.VerboseOption;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.Student;
@@ -54,8 +55,8 @@ public final class WorkloadCommand implements Callable<Integer> {
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the system's own log lines (function, relay, local cloud).")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbosity;
 
     @Spec
     CommandSpec spec;
@@ -65,7 +66,7 @@ public final class WorkloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.classroom.cli.LogLevels.quietUnless(verbose);
+        verbosity.apply();
         log = spec.commandLine().getErr();
         Path folder = samples != null ? samples : SampleData.find().orElseThrow(() -> new UserError(SampleData.missingMessage()));
         if (copies < 1) {

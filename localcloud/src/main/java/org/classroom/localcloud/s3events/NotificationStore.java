@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.classroom.common.files.AtomicFiles;
 import org.classroom.common.format.Json;
 
 /** Each bucket's queue notifications; kept in a JSON file when the local cloud has a data folder. */
@@ -55,10 +55,7 @@ public final class NotificationStore {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), byBucket);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(byBucket));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the S3 notification settings to " + file, e);
         }

@@ -18,7 +18,6 @@ import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.RecognisedPerson;
@@ -27,7 +26,6 @@ import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.students.StudentFile;
 import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.FileDialogs;
 import org.classroom.desktop.gui.MainWindow;
 import org.classroom.desktop.logic.AwsBackend;
 import org.classroom.desktop.logic.results.ResultRow;
@@ -35,6 +33,7 @@ import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.testing.Drops;
+import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +90,7 @@ class DesktopMustShowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
                 Platform::runLater, background);
-        new MainWindow(stage, model, LayoutStore.inMemory(), new AnsweringDialogs(), Optional.empty(), background)
+        new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, photo), Optional.empty(), background)
                 .show(false);
         model.start();
     }
@@ -225,29 +224,6 @@ class DesktopMustShowTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** Answers the file dialogs as the instructor would. */
-    private final class AnsweringDialogs implements FileDialogs {
-        @Override
-        public List<Path> chooseVideos(Window owner) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseExport(Window owner, String suggestedName) {
-            return Optional.of(exportTarget);
-        }
-
-        @Override
-        public Optional<Path> chooseEnrolmentFile(Window owner) {
-            return Optional.of(photo);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.relay.Relay;
 import org.classroom.relay.RelayOptions;
+import org.classroom.relay.api.SseEvents;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class RelayEndToEndTest {
                      RelayOptions.defaults().withPort(0).withHost("127.0.0.1").withToken(TOKEN))) {
             HttpClient http = HttpClient.newHttpClient();
             URI api = relay.apiUrl();
-            try (SseStream events = SseStream.open(http, api.resolve("/api/events"), TOKEN)) {
+            try (SseEvents events = SseEvents.open(http, api.resolve("/api/events"), TOKEN, null)) {
                 Instant firstUpload = Instant.now();
                 cloud.upload(uploads);
                 cloud.upload(List.of(new CourseLoad.Upload(POISON, uploads.get(0).clip(), uploads.get(0).student())));
@@ -62,7 +63,7 @@ class RelayEndToEndTest {
                         VideoResult.failure("../../x.mp4", ResultStatus.INVALID_VIDEO, "not a video", null))));
 
                 Duration lastFile = waitForFiles(results, uploads, firstUpload, Duration.ofMinutes(4));
-                List<SseStream.Event> received = events.take(102, Duration.ofMinutes(2));
+                List<SseEvents.Event> received = events.take(102, Duration.ofMinutes(2));
                 waitUntil(() -> Files.exists(results.resolve("poison.txt")) && cloud.queuesEmpty(),
                         Duration.ofMinutes(1));
 
@@ -79,8 +80,8 @@ class RelayEndToEndTest {
                 }
 
                 assertThat(received).hasSize(102);
-                assertThat(received).extracting(SseStream.Event::name).containsOnly("result");
-                assertThat(received.stream().map(SseStream.Event::id).collect(Collectors.toSet())).hasSize(102);
+                assertThat(received).extracting(SseEvents.Event::name).containsOnly("result");
+                assertThat(received.stream().map(SseEvents.Event::id).collect(Collectors.toSet())).hasSize(102);
                 Set<String> streamed = received.stream().map(e -> Json.readResult(e.data()).video())
                         .collect(Collectors.toSet());
                 assertThat(streamed).containsAll(uploads.stream().map(CourseLoad.Upload::key).toList())

@@ -2,6 +2,7 @@ package org.classroom.relay.api;
 
 import java.util.List;
 import java.util.Locale;
+import org.classroom.common.format.CsvField;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.VideoResult;
 
@@ -19,29 +20,19 @@ public final class ResultsCsv {
     public static String format(List<VideoResult> results) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (VideoResult result : results) {
-            String prefix = field(result.video()) + "," + result.status().wireName() + ",";
+            String prefix = CsvField.of(result.video()) + "," + result.status().wireName() + ",";
             if (result.people().isEmpty()) {
                 csv.append(prefix).append(",,,,\n");
             }
             for (RecognisedPerson person : result.people()) {
                 csv.append(prefix)
-                        .append(field(person.name())).append(',')
+                        .append(CsvField.of(person.name())).append(',')
                         .append(person.id() == null ? "" : person.id().toString()).append(',')
-                        .append(field(person.major())).append(',')
-                        .append(field(person.year())).append(',')
+                        .append(CsvField.of(person.major())).append(',')
+                        .append(CsvField.of(person.year())).append(',')
                         .append(String.format(Locale.ROOT, "%.4f", person.distance())).append('\n');
             }
         }
         return csv.toString();
-    }
-
-    private static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

@@ -1,12 +1,11 @@
 package org.classroom.relay.intake;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.relay.aws.RelayQueue;
-import org.classroom.relay.aws.ServiceCalls;
+import org.classroom.relay.aws.QueueDrain;
 import org.classroom.relay.metrics.RelayMetrics;
 import org.classroom.relay.outcome.ResultRecorder;
 import org.slf4j.Logger;
@@ -41,31 +40,7 @@ public final class DeadLetterWatcher implements Runnable {
 
     @Override
     public void run() {
-        while (running.getAsBoolean()) {
-            try {
-                List<Message> handled = new ArrayList<>();
-                for (Message message : deadLetters.receive(10, waitSeconds)) {
-                    if (handle(message)) {
-                        handled.add(message);
-                    }
-                }
-                if (!handled.isEmpty()) {
-                    deadLetters.delete(handled);
-                }
-            } catch (ServiceCalls.StoppedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running.getAsBoolean()) {
-                    return;
-                }
-                LOG.warn("Dead-letter queue {}: {}", deadLetters.name(), e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        QueueDrain.run(deadLetters, "Dead-letter queue", this::handle, running, waitSeconds);
     }
 
     private boolean handle(Message message) {

@@ -1,12 +1,10 @@
 package org.classroom.relay.outcome;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
 import org.classroom.relay.aws.RelayQueue;
-import org.classroom.relay.aws.ServiceCalls;
+import org.classroom.relay.aws.QueueDrain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -34,28 +32,7 @@ public final class OutputPump implements Runnable {
 
     @Override
     public void run() {
-        while (running.getAsBoolean()) {
-            try {
-                List<Message> messages = queue.receive(10, waitSeconds);
-                List<Message> handled = new ArrayList<>();
-                for (Message message : messages) {
-                    if (handle(message)) {
-                        handled.add(message);
-                    }
-                }
-                if (!handled.isEmpty()) {
-                    queue.delete(handled);
-                }
-            } catch (ServiceCalls.StoppedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running.getAsBoolean()) {
-                    return;
-                }
-                LOG.warn("Output queue {}: {}", queue.name(), e.toString());
-                pause();
-            }
-        }
+        QueueDrain.run(queue, "Output queue", this::handle, running, waitSeconds);
     }
 
     /** True when the message is done with (kept, or useless); false to let it come back. */
@@ -74,14 +51,6 @@ public final class OutputPump implements Runnable {
         } catch (Exception e) {
             LOG.error("{}: cannot keep the result, it stays on the queue: {}", result.video(), e.toString());
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.classroom.common.files.AtomicFiles;
 import org.classroom.common.format.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +64,7 @@ public final class UploadJournal {
                 .map(e -> Map.of("file", e.file().toString(), "key", e.key()))
                 .toList();
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "uploads", ".tmp");
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), raw);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the upload journal " + file + ": " + e.getMessage(), e);
         }
