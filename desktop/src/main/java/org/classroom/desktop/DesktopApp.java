@@ -31,7 +31,7 @@ public final class DesktopApp extends Application {
 
     /** Held so that its level is not lost to garbage collection of the logger. */
     private static final java.util.logging.Logger JAVAFX_STARTUP_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
     private static volatile Map<String, String> flags = Map.of();
     private static volatile LocalDemo localDemo;
@@ -42,7 +42,7 @@ public final class DesktopApp extends Application {
     /** Runs the app until its window closes. {@code demo} may be null (then the class path is searched). */
     public static void launch(Map<String, String> settingFlags, LocalDemo demo, String... args) {
         // JavaFX warns on every start that it runs from the class path; that is how this app ships (its
-        // AWS SDK jars are not modules), so the warning tells a user nothing.
+        // AWS SDK jars are not modules), so the warning tells a user nothing. Quiet only until start().
         JAVAFX_STARTUP_LOG.setLevel(java.util.logging.Level.SEVERE);
         flags = Map.copyOf(settingFlags);
         localDemo = demo;
@@ -61,6 +61,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        JAVAFX_STARTUP_LOG.setLevel(null);
         background = backgroundPool();
         SettingsStore settings = SettingsStore.forCurrentUser(flags);
         try {
