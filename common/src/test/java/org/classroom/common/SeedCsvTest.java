@@ -56,7 +56,6 @@ class SeedCsvTest {
         assertThat(VideoKeys.outputKey("class a/lecture 1.mp4")).isEqualTo("class a/lecture 1");
         assertThat(VideoKeys.outputKey("dir.v2/clip")).isEqualTo("dir.v2/clip");
         assertThat(VideoKeys.outputKey(".hidden")).isEqualTo(".hidden");
-        assertThat(VideoKeys.jsonKey("test_0.mp4")).isEqualTo("test_0.json");
         assertThat(VideoKeys.stem("a/b/test_0.mp4")).isEqualTo("test_0");
     }
 }

@@ -20,7 +20,7 @@ class AwsStackTemplateTest {
         assertThat(Templates.resourcesOfType(resources, "AWS::SQS::Queue"))
                 .containsExactlyInAnyOrder("InputQueue", "InputDeadLetterQueue", "OutputQueue", "OutputDeadLetterQueue");
         assertThat(Templates.resourcesOfType(resources, "AWS::SQS::QueuePolicy")).containsExactly("InputQueuePolicy");
-        assertThat(Templates.resourcesOfType(resources, "AWS::DynamoDB::Table")).containsExactly("StudentTable");
+        assertThat(Templates.resourcesOfType(resources, "AWS::DynamoDB::Table")).containsExactlyInAnyOrder("StudentTable", "ResultsTable");
         assertThat(Templates.resourcesOfType(resources, "AWS::Lambda::Function")).containsExactly("RecogniseFunction");
         assertThat(Templates.resourcesOfType(resources, "AWS::IAM::Role")).containsExactly("FunctionRole");
         assertThat(Templates.resourcesOfType(resources, "AWS::IAM::ManagedPolicy"))
@@ -65,15 +65,23 @@ class AwsStackTemplateTest {
                     .as(bucket).allSatisfy(flag -> assertThat(block.path(flag).asBoolean()).as(bucket + " " + flag).isTrue());
             assertThat(properties.path("BucketEncryption").toString()).as(bucket).contains("AES256");
         }
-        assertThat(resources.path("StudentTable").path("Properties").path("SSESpecification").path("SSEEnabled").asBoolean()).isTrue();
+        for (String table : List.of("StudentTable", "ResultsTable")) {
+            assertThat(resources.path(table).path("Properties").path("SSESpecification").path("SSEEnabled").asBoolean())
+                    .as(table).isTrue();
+        }
     }
 
     @Test
-    void tableIsKeyedByName() {
-        JsonNode keySchema = resources.path("StudentTable").path("Properties").path("KeySchema");
-        assertThat(keySchema).hasSize(1);
-        assertThat(keySchema.get(0).path("AttributeName").asText()).isEqualTo("name");
-        assertThat(keySchema.get(0).path("KeyType").asText()).isEqualTo("HASH");
+    void studentsAreKeyedByNameAndResultsByVideo() {
+        assertKeyedBy("StudentTable", "name");
+        assertKeyedBy("ResultsTable", "video");
+    }
+
+    private void assertKeyedBy(String table, String attribute) {
+        JsonNode keySchema = resources.path(table).path("Properties").path("KeySchema");
+        assertThat(keySchema).as(table).hasSize(1);
+        assertThat(keySchema.get(0).path("AttributeName").asText()).as(table).isEqualTo(attribute);
+        assertThat(keySchema.get(0).path("KeyType").asText()).as(table).isEqualTo("HASH");
     }
 
     @Test
@@ -94,10 +102,15 @@ class AwsStackTemplateTest {
     void functionMayDoExactlyItsJob() {
         Set<String> actions = actionsOf(resources.path("FunctionRole").path("Properties").path("Policies"));
         assertThat(actions).containsExactlyInAnyOrder(
-                "s3:GetObject", "s3:PutObject", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem",
+                "s3:GetObject", "s3:ListBucket", "s3:PutObject", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem",
                 "sqs:SendMessage", "sqs:GetQueueUrl", "logs:CreateLogStream", "logs:PutLogEvents");
-        String inputStatement = statementWithSid(resources.path("FunctionRole"), "ReadUploads").toString();
-        assertThat(inputStatement).contains("${InputBucketName}/*").doesNotContain("PutObject");
+        JsonNode role = resources.path("FunctionRole");
+        assertThat(statementWithSid(role, "ReadUploads").toString()).contains("${InputBucketName}/*").doesNotContain("PutObject");
+        // Without ListBucket on the input bucket, S3 says 403 for a missing key, which looks like a fault to retry.
+        assertThat(statementWithSid(role, "SeeMissingUploads").toString()).contains("s3:ListBucket", "${InputBucketName}\"");
+        // The output bucket is only ever written: the course's CSV objects.
+        assertThat(statementWithSid(role, "WriteResults").toString()).contains("${OutputBucketName}/*").doesNotContain("GetObject");
+        assertThat(statementWithSid(role, "ResultsAndClaims").toString()).contains("ResultsTable", "dynamodb:UpdateItem");
     }
 
     @Test
@@ -109,10 +122,11 @@ class AwsStackTemplateTest {
     }
 
     @Test
-    void desktopUploadsToInputAndReadsOutput() {
+    void desktopUploadsToInputAndReadsTheResultsTable() {
         JsonNode policy = resources.path("DesktopPolicy");
         assertThat(statementWithSid(policy, "Upload").toString()).contains("s3:PutObject", "${InputBucketName}/*");
-        assertThat(statementWithSid(policy, "ReadResults").toString()).contains("s3:GetObject", "${OutputBucketName}/*");
+        assertThat(statementWithSid(policy, "ReadResults").toString()).contains("dynamodb:Scan", "ResultsTable")
+                .doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem");
         assertThat(actionsOf(policy)).doesNotContain("s3:DeleteObject", "lambda:InvokeFunction", "sqs:SendMessage");
     }
 
@@ -122,7 +136,8 @@ class AwsStackTemplateTest {
         assertThat(properties.path("PackageType").asText()).isEqualTo("Image");
         assertThat(properties.path("EphemeralStorage").has("Size")).isTrue();
         assertThat(properties.path("Environment").path("Variables").fieldNames())
-                .toIterable().contains("CLASSROOM_OUTPUT_BUCKET", "CLASSROOM_OUTPUT_QUEUE", "CLASSROOM_TABLE");
+                .toIterable().contains("CLASSROOM_OUTPUT_BUCKET", "CLASSROOM_OUTPUT_QUEUE", "CLASSROOM_TABLE",
+                        "CLASSROOM_RESULTS_TABLE", "CLASSROOM_CLAIM_LEASE_SECONDS");
         assertThat(properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
                 .contains("org.bytedeco.javacpp.cachedir=/opt/javacpp-cache");
     }

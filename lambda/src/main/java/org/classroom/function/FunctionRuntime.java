@@ -64,17 +64,18 @@ public final class FunctionRuntime implements AutoCloseable {
         StudentDirectory students = new StudentDirectory(name -> retrier.call(() -> table.get(name)), settings.galleryMaxAge(), clock);
         this.engines = new EnginePool(engineFactory).warm();
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(),
-                new ResultLedger(s3, config.outputBucket(), retrier),
+                ledger,
                 new ObjectDownloader(s3, temp, retrier),
                 new Recognition(engines, gallery, students),
                 new Enrolment(engines, table, gallery, students, retrier),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
-                        new QueueAddress(sqs, config.outputQueue(), retrier), retrier));
+                        new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier));
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("function ready in {} ms (output bucket {}, output queue {}, table {})",
-                initMillis, config.outputBucket(), config.outputQueue(), config.table());
+        LOG.info("function ready in {} ms (output bucket {}, output queue {}, tables {} and {})",
+                initMillis, config.outputBucket(), config.outputQueue(), config.table(), config.resultsTable());
     }
 
     /** A runtime for the given system, with the production engine. */

@@ -2,6 +2,7 @@ package org.classroom.localsystem;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.settings.LocalDemo;
@@ -37,12 +38,17 @@ public final class DemoSystem implements LocalDemo {
         return Optional.ofNullable(running);
     }
 
-    /** The settings a desktop needs to reach a running system, as setting keys. */
+    /**
+     * The settings a desktop needs to reach a running system, as setting keys: all of them, so that names
+     * given to {@code demo --set ...} (buckets, tables) reach the desktop as they reached the system.
+     */
     public static Map<String, String> settingsOf(ClassroomConfig config) {
-        return Map.of(
-                Setting.ENDPOINT.key(), config.endpointOverride().map(Object::toString).orElse(""),
-                Setting.REGION.key(), config.region(),
-                Setting.RELAY_URL.key(), config.relayUrl() == null ? "" : config.relayUrl().toString(),
-                Setting.RELAY_TOKEN.key(), config.relayToken() == null ? "" : config.relayToken());
+        Map<String, String> settings = new TreeMap<>();
+        config.settings().forEach((setting, value) -> {
+            if (setting != Setting.PROFILE && setting != Setting.RESULTS_DIR) {
+                settings.put(setting.key(), value == null ? "" : value);
+            }
+        });
+        return settings;
     }
 }

@@ -2,6 +2,8 @@ package org.classroom.common.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Optional;
  * @param inputQueue    the queue S3 notifies of uploads
  * @param outputQueue   the queue results are sent to
  * @param table         the student table (partition key {@code name})
+ * @param resultsTable  the results table (partition key {@code video}): each video's JSON result and idempotency record
  * @param function      the Lambda function's name
  * @param relayUrl      the relay's results API; null when there is none
  * @param relayToken    the bearer token for the relay's API; null when there is none
@@ -30,6 +33,7 @@ public record ClassroomConfig(
         String inputQueue,
         String outputQueue,
         String table,
+        String resultsTable,
         String function,
         URI relayUrl,
         String relayToken,
@@ -44,18 +48,37 @@ public record ClassroomConfig(
         return endpoint != null;
     }
 
+    /** Every setting's value in this configuration (null where unset), keyed as the config file keys them. */
+    public Map<Setting, String> settings() {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.REGION, region);
+        values.put(Setting.PROFILE, profile);
+        values.put(Setting.ENDPOINT, endpoint == null ? null : endpoint.toString());
+        values.put(Setting.INPUT_BUCKET, inputBucket);
+        values.put(Setting.OUTPUT_BUCKET, outputBucket);
+        values.put(Setting.INPUT_QUEUE, inputQueue);
+        values.put(Setting.OUTPUT_QUEUE, outputQueue);
+        values.put(Setting.TABLE, table);
+        values.put(Setting.RESULTS_TABLE, resultsTable);
+        values.put(Setting.FUNCTION, function);
+        values.put(Setting.RELAY_URL, relayUrl == null ? null : relayUrl.toString());
+        values.put(Setting.RELAY_TOKEN, relayToken);
+        values.put(Setting.RESULTS_DIR, resultsDir == null ? null : resultsDir.toString());
+        return values;
+    }
+
     public ClassroomConfig withEndpoint(URI newEndpoint) {
         return new ClassroomConfig(region, profile, newEndpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, function, relayUrl, relayToken, resultsDir);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir);
     }
 
     public ClassroomConfig withRelay(URI newRelayUrl, String newRelayToken) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, function, newRelayUrl, newRelayToken, resultsDir);
+                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, resultsDir);
     }
 
     public ClassroomConfig withResultsDir(Path newResultsDir) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, function, relayUrl, relayToken, newResultsDir);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, newResultsDir);
     }
 }

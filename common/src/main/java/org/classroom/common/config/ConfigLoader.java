@@ -131,6 +131,7 @@ public final class ConfigLoader {
                 values.get(Setting.INPUT_QUEUE),
                 values.get(Setting.OUTPUT_QUEUE),
                 values.get(Setting.TABLE),
+                values.get(Setting.RESULTS_TABLE),
                 values.get(Setting.FUNCTION),
                 uri(Setting.RELAY_URL, values.get(Setting.RELAY_URL)),
                 values.get(Setting.RELAY_TOKEN),

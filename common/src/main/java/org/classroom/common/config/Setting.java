@@ -15,6 +15,7 @@ public enum Setting {
     INPUT_QUEUE("input.queue", "classroom-input"),
     OUTPUT_QUEUE("output.queue", "classroom-output"),
     TABLE("table", "classroom-students"),
+    RESULTS_TABLE("results.table", "classroom-results"),
     FUNCTION("function", "classroom-recognise"),
     RELAY_URL("relay.url", null),
     RELAY_TOKEN("relay.token", null),

@@ -13,11 +13,6 @@ public final class VideoKeys {
         return dot > slash + 1 ? videoKey.substring(0, dot) : videoKey;
     }
 
-    /** The key of the JSON result written beside the seed-format object. */
-    public static String jsonKey(String videoKey) {
-        return outputKey(videoKey) + ".json";
-    }
-
     /** The file name part of the output key, for places (such as a results folder) that are flat. */
     public static String stem(String videoKey) {
         String out = outputKey(videoKey);

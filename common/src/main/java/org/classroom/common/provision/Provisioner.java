@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.results.ResultsTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Creates what the system needs, in one idempotent step, against the local cloud or a real account:
  * the input and output buckets, the input and output queues (each with a dead-letter queue), the
- * input bucket's notification to the input queue, the student table with its rows and the gallery.
+ * input bucket's notification to the input queue, the student table with its rows and the gallery,
+ * and the results table.
  * What exists and is right is left alone and reported as "nothing to do".
  *
  * <p>Buckets, queues and the table do not depend on each other, so they are made at the same time;
@@ -68,6 +70,7 @@ public final class Provisioner {
             CompletableFuture<Void> table = CompletableFuture.runAsync(timed("table", () -> {
                 StudentData students = new StudentData(dynamoDb, tableLines);
                 students.ensureTable(config.table());
+                new Tables(dynamoDb, tableLines).ensure(config.resultsTable(), ResultsTable.VIDEO, "results.table");
                 if (request.students() != null) {
                     students.ensureStudents(config.table(), request.students());
                 }

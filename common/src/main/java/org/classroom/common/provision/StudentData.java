@@ -8,13 +8,6 @@ import org.classroom.common.model.Student;
 import org.classroom.common.provision.ProvisionReport.Change;
 import org.classroom.common.students.StudentTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** The student table (key {@code name}, on demand), its rows and the gallery's encodings. */
 final class StudentData {
@@ -28,24 +21,7 @@ final class StudentData {
     }
 
     void ensureTable(String table) {
-        String resource = "table " + table;
-        Optional<TableDescription> current = describe(table);
-        if (current.isPresent()) {
-            List<KeySchemaElement> key = current.get().keySchema();
-            if (key.size() != 1 || !key.get(0).attributeName().equals(StudentTable.NAME)) {
-                throw new IllegalStateException("the table " + table + " exists but its key is not just \"name\": "
-                        + "name another table with --set table=...");
-            }
-            report.add(resource, Change.UNCHANGED);
-            return;
-        }
-        dynamoDb.createTable(request -> request.tableName(table)
-                .keySchema(KeySchemaElement.builder().attributeName(StudentTable.NAME).keyType(KeyType.HASH).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(StudentTable.NAME)
-                        .attributeType(ScalarAttributeType.S).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(table));
-        report.add(resource, Change.CREATED, "key name, on demand");
+        new Tables(dynamoDb, report).ensure(table, StudentTable.NAME, "table");
     }
 
     void ensureStudents(String table, List<Student> students) {
@@ -101,13 +77,5 @@ final class StudentData {
             }
         }
         return true;
-    }
-
-    private Optional<TableDescription> describe(String table) {
-        try {
-            return Optional.of(dynamoDb.describeTable(request -> request.tableName(table)).table());
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        }
     }
 }

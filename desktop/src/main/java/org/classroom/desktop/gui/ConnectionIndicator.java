@@ -28,7 +28,7 @@ final class ConnectionIndicator extends Label {
             case CONNECTED -> "Relay connected";
             case RECONNECTING -> "Relay connection lost · reconnecting";
             case CONNECTING -> "Connecting to the relay";
-            case POLLING -> "Reading the output bucket";
+            case POLLING -> "Reading the results table";
             case OFFLINE -> "Not connected";
         });
         dot.getStyleClass().setAll("connection-dot", "connection-" + state.name().toLowerCase(java.util.Locale.ROOT));

@@ -43,7 +43,7 @@ final class SettingsDialog extends Dialog<Map<Setting, String>> {
         TextField output = field("outputBucketField", model.outputBucketProperty());
         TextField table = field("tableField", model.tableProperty());
         TextField relay = field("relayUrlField", model.relayUrlProperty());
-        relay.setPromptText("none: read results from the output bucket");
+        relay.setPromptText("none: read results from the results table");
         PasswordField token = new PasswordField();
         token.setId("relayTokenField");
         token.textProperty().bindBidirectional(model.relayTokenProperty());

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.students.StudentTable;
-import org.classroom.desktop.logic.results.BucketFeed;
 import org.classroom.desktop.logic.results.RelayFeed;
+import org.classroom.desktop.logic.results.TableFeed;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
 import org.classroom.desktop.logic.roster.TableRoster;
@@ -14,19 +14,19 @@ import org.classroom.desktop.logic.upload.TransferManagerUploader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The real services: S3 (transfer manager) for uploads, the relay's event stream (or the output bucket
+ * The real services: S3 (transfer manager) for uploads, the relay's event stream (or the results table
  * when no relay is set) for results, DynamoDB for the roster.
  */
 public final class AwsBackend implements Backend {
 
-    private final Duration bucketPollInterval;
+    private final Duration tablePollInterval;
 
     public AwsBackend() {
         this(Duration.ofSeconds(2));
     }
 
-    public AwsBackend(Duration bucketPollInterval) {
-        this.bucketPollInterval = bucketPollInterval;
+    public AwsBackend(Duration tablePollInterval) {
+        this.tablePollInterval = tablePollInterval;
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class AwsBackend implements Backend {
         if (config.relayUrl() != null) {
             return new RelayFeed(config.relayUrl(), config.relayToken());
         }
-        return new BucketFeed(new AwsClients(config).s3(), config.outputBucket(), bucketPollInterval);
+        return new TableFeed(new AwsClients(config).dynamoDb(), config.resultsTable(), tablePollInterval);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.classroom.common.format.VideoKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
@@ -42,15 +41,29 @@ public final class ObjectProcessor {
             return new ObjectOutcome(object, ObjectOutcome.Kind.IGNORED, null, clock.total());
         }
         String key = object.key();
-        String jsonKey = VideoKeys.jsonKey(key);
-        String etag = object.etag() != null ? object.etag() : downloader.currentEtag(object).orElse(null);
+        // The version now in the bucket, not the event's: a late event for an older upload then finds the
+        // newer version already done instead of claiming the key back for its own.
+        String etag = downloader.currentEtag(object).orElse(object.etag());
 
-        LedgerEntry.Decision decision = ledger.decide(jsonKey, etag);
+        ResultLedger.Claim claim = ledger.claim(key, etag);
         clock.lap("ledger");
-        if (decision != LedgerEntry.Decision.PROCESS) {
-            return skip(object, decision, jsonKey, clock);
+        if (claim.decision() != ResultLedger.Decision.PROCESS) {
+            return skip(object, claim, clock);
         }
 
+        try {
+            return processClaimed(object, claim, clock);
+        } catch (RuntimeException e) {
+            // Let the retry in, whenever it comes; a crash instead waits for the claim to go stale.
+            ledger.release(claim);
+            throw e;
+        }
+    }
+
+    private ObjectOutcome processClaimed(ObjectRef object, ResultLedger.Claim claimed, Stopwatch clock) {
+        String key = object.key();
+        ResultLedger.Claim claim = claimed;
+        String etag = claim.etag();
         VideoResult result;
         Optional<DownloadedObject> download = downloader.download(object);
         clock.lap("download");
@@ -59,12 +72,12 @@ public final class ObjectProcessor {
                     "the object no longer exists in " + object.bucket() + "; it was deleted before it could be read", etag);
         } else {
             try (DownloadedObject file = download.get()) {
-                if (file.etag() != null && !file.etag().equals(etag)) {
+                if (file.etag() != null && !file.etag().equals(claim.etag())) {
                     // The object was replaced since the event: the version read is the one that counts.
                     etag = file.etag();
-                    LedgerEntry.Decision current = ledger.decide(jsonKey, etag);
-                    if (current != LedgerEntry.Decision.PROCESS) {
-                        return skip(object, current, jsonKey, clock);
+                    claim = ledger.claim(key, etag);
+                    if (claim.decision() != ResultLedger.Decision.PROCESS) {
+                        return skip(object, claim, clock);
                     }
                 }
                 result = EnrolmentKey.isEnrolment(key)
@@ -74,18 +87,30 @@ public final class ObjectProcessor {
             clock.lap(EnrolmentKey.isEnrolment(key) ? "enrol" : "engine");
         }
         result = withTimings(result, clock.laps());
-        publisher.publish(result);
+        boolean published = publisher.publish(claim, result);
         clock.lap("publish");
-        return new ObjectOutcome(object, ObjectOutcome.Kind.PROCESSED, result, clock.total());
+        return new ObjectOutcome(object, published ? ObjectOutcome.Kind.PROCESSED : ObjectOutcome.Kind.DUPLICATE,
+                published ? result : null, clock.total());
     }
 
-    private ObjectOutcome skip(ObjectRef object, LedgerEntry.Decision decision, String jsonKey, Stopwatch clock) {
-        if (decision == LedgerEntry.Decision.RESEND) {
-            VideoResult sent = publisher.resend(jsonKey);
-            clock.lap("publish");
-            return new ObjectOutcome(object, ObjectOutcome.Kind.RESENT, sent, clock.total());
+    private ObjectOutcome skip(ObjectRef object, ResultLedger.Claim claim, Stopwatch clock) {
+        switch (claim.decision()) {
+            case RESEND -> {
+                VideoResult sent;
+                try {
+                    sent = publisher.resend(claim);
+                } catch (RuntimeException e) {
+                    ledger.release(claim);
+                    throw e;
+                }
+                clock.lap("publish");
+                return new ObjectOutcome(object, ObjectOutcome.Kind.RESENT, sent, clock.total());
+            }
+            case BUSY -> throw new VersionInProgressException(object.key());
+            default -> {
+                return new ObjectOutcome(object, ObjectOutcome.Kind.DUPLICATE, null, clock.total());
+            }
         }
-        return new ObjectOutcome(object, ObjectOutcome.Kind.DUPLICATE, null, clock.total());
     }
 
     /** The engine's own stage timings plus this function's steps so far. */

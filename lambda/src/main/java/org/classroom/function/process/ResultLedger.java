@@ -1,64 +1,205 @@
 package org.classroom.function.process;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.classroom.function.event.ETags;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.classroom.common.format.Json;
+import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultState;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.function.runtime.Retrier;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Reads and writes the idempotency record kept as user metadata on the JSON result object. */
+/**
+ * The idempotency record of each video, kept in the results table with conditional writes, so that two
+ * invocations of one event can never both publish. An invocation first <em>claims</em> the video's
+ * current version (key + ETag); only the claim's holder may store the result and mark it sent. A claim
+ * older than the lease belongs to an invocation that died, and may be taken over.
+ */
 public final class ResultLedger {
 
-    /** {@code x-amz-meta-source-etag}: the input object's ETag the result was made from. */
-    public static final String SOURCE_ETAG = "source-etag";
-    /** {@code x-amz-meta-sent}: "true" once the result's queue message went out. */
-    public static final String SENT = "sent";
+    private static final Logger LOG = LoggerFactory.getLogger(ResultLedger.class);
+    /** Stands for "no ETag known" (the object was gone before it could be read), so the key stays claimable. */
+    private static final String NO_ETAG = "-";
+    private static final Pattern PLACEHOLDER = Pattern.compile("#\\w+");
 
-    private final S3Client s3;
-    private final String outputBucket;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration lease;
+    private final Clock clock;
     private final Retrier retrier;
 
-    public ResultLedger(S3Client s3, String outputBucket, Retrier retrier) {
-        this.s3 = s3;
-        this.outputBucket = outputBucket;
+    public ResultLedger(DynamoDbClient dynamoDb, String table, Duration lease, Clock clock, Retrier retrier) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.lease = lease;
+        this.clock = clock;
         this.retrier = retrier;
     }
 
-    public Optional<LedgerEntry> lookup(String jsonKey) {
-        Optional<HeadObjectResponse> head = retrier.call(() -> {
-            try {
-                return Optional.of(s3.headObject(request -> request.bucket(outputBucket).key(jsonKey)));
-            } catch (S3Exception e) {
-                if (e.statusCode() == 404) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-        return head.map(response -> fromMetadata(response.metadata()));
+    /** What to do with an event for an object version. */
+    public enum Decision {
+        /** This invocation holds the claim: run the engine, store, send. */
+        PROCESS,
+        /** Stored by an invocation that died before sending: this one holds the claim now and sends it. */
+        RESEND,
+        /** Stored and sent: a duplicate event, nothing to do. */
+        DONE,
+        /** Another invocation is at work on this version: retry the message later, when it is done or dead. */
+        BUSY
     }
 
-    public LedgerEntry.Decision decide(String jsonKey, String etag) {
-        return LedgerEntry.decide(lookup(jsonKey).orElse(null), etag);
+    /** The outcome of a claim: the decision, the claim token when this invocation holds it, the stored result to resend. */
+    public record Claim(String video, String etag, Decision decision, String token, String storedJson) {
     }
 
-    static LedgerEntry fromMetadata(Map<String, String> metadata) {
-        Map<String, String> lower = new HashMap<>();
-        metadata.forEach((key, value) -> lower.put(key.toLowerCase(java.util.Locale.ROOT), value));
-        return new LedgerEntry(ETags.normalise(lower.get(SOURCE_ETAG)), "true".equals(lower.get(SENT)));
-    }
-
-    static Map<String, String> metadata(String sourceEtag, boolean sent) {
-        Map<String, String> metadata = new HashMap<>();
-        if (sourceEtag != null) {
-            metadata.put(SOURCE_ETAG, sourceEtag);
+    public Claim claim(String video, String etag) {
+        String version = etag == null ? NO_ETAG : etag;
+        String token = UUID.randomUUID().toString();
+        long now = clock.millis();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":etag", AttributeValue.fromS(version));
+        values.put(":processing", AttributeValue.fromS(ResultState.PROCESSING.wireName()));
+        values.put(":claim", AttributeValue.fromS(token));
+        values.put(":now", number(now));
+        values.put(":stale", number(now - lease.toMillis()));
+        try {
+            update(video, "SET #etag = :etag, #state = :processing, #claim = :claim, #claimedAt = :now",
+                    "attribute_not_exists(#video) OR #etag <> :etag"
+                            + " OR (#state = :processing AND #claimedAt < :stale)",
+                    values);
+            return new Claim(video, version, Decision.PROCESS, token, null);
+        } catch (ConditionalCheckFailedException sameVersion) {
+            return sameVersion(video, version, token, now);
         }
-        if (sent) {
-            metadata.put(SENT, "true");
+    }
+
+    /** The version was claimed before: done, in hand elsewhere, or stored by an invocation that died before sending. */
+    private Claim sameVersion(String video, String version, String token, long now) {
+        Map<String, AttributeValue> item = retrier.call(() -> dynamoDb.getItem(request -> request.tableName(table)
+                .key(key(video)).consistentRead(true)).item());
+        if (item == null || item.isEmpty() || !version.equals(text(item, ResultsTable.ETAG))) {
+            // Changed between the two calls (a newer upload, or a takeover): let the queue bring it back.
+            return new Claim(video, version, Decision.BUSY, null, null);
         }
-        return metadata;
+        ResultState state = ResultState.fromWire(text(item, ResultsTable.STATE));
+        if (state == ResultState.PROCESSING && token.equals(text(item, ResultsTable.CLAIM))) {
+            // Our own claim: the first attempt went through but its reply was lost, and the retry found it.
+            return new Claim(video, version, Decision.PROCESS, token, null);
+        }
+        if (state == ResultState.SENT) {
+            return new Claim(video, version, Decision.DONE, null, null);
+        }
+        long claimedAt = Long.parseLong(item.get(ResultsTable.CLAIMED_AT).n());
+        if (state == ResultState.WRITTEN && claimedAt < now - lease.toMillis()
+                && takeOver(video, version, text(item, ResultsTable.CLAIM), token, now)) {
+            return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
+        }
+        return new Claim(video, version, Decision.BUSY, null, null);
+    }
+
+    private boolean takeOver(String video, String version, String oldToken, String token, long now) {
+        try {
+            update(video, "SET #claim = :claim, #claimedAt = :now",
+                    "#etag = :etag AND #state = :written AND #claim = :old",
+                    Map.of(":claim", AttributeValue.fromS(token), ":now", number(now),
+                            ":etag", AttributeValue.fromS(version), ":old", AttributeValue.fromS(oldToken),
+                            ":written", AttributeValue.fromS(ResultState.WRITTEN.wireName())));
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
+    }
+
+    /**
+     * Stores the result under the claim. False when the claim was lost (taken over after this invocation
+     * ran past the lease): then the holder publishes and this invocation must not.
+     */
+    public boolean store(Claim claim, VideoResult result) {
+        String json = Json.write(result);
+        try {
+            update(claim.video(), "SET #state = :written, #result = :result, #updatedAt = :now",
+                    "#claim = :claim",
+                    Map.of(":written", AttributeValue.fromS(ResultState.WRITTEN.wireName()),
+                            ":result", AttributeValue.fromS(json), ":now", number(clock.millis()),
+                            ":claim", AttributeValue.fromS(claim.token())));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            LOG.warn("result for {} not stored: another invocation took over the claim", claim.video());
+            return false;
+        }
+    }
+
+    /**
+     * Marks the result sent. A failure here only risks one extra message after a later takeover, so it is
+     * logged rather than failing the message (which would send it again for certain).
+     */
+    public void markSent(Claim claim) {
+        try {
+            update(claim.video(), "SET #state = :sent",
+                    "#claim = :claim",
+                    Map.of(":sent", AttributeValue.fromS(ResultState.SENT.wireName()),
+                            ":claim", AttributeValue.fromS(claim.token())));
+        } catch (RuntimeException e) {
+            LOG.warn("result for {} was sent but could not be marked sent: {}", claim.video(), e.getMessage());
+        }
+    }
+
+    /**
+     * Gives up a claim whose work failed (before or after storing the result), so that a retry need not
+     * wait for the lease; best effort.
+     */
+    public void release(Claim claim) {
+        if (claim.token() == null) {
+            return;
+        }
+        try {
+            update(claim.video(), "SET #claimedAt = :zero",
+                    "#claim = :claim AND #state <> :sent",
+                    Map.of(":zero", number(0), ":claim", AttributeValue.fromS(claim.token()),
+                            ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+        } catch (RuntimeException e) {
+            LOG.info("claim on {} not released ({}); a retry takes it over once it is stale", claim.video(), e.getMessage());
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String video) {
+        return Map.of(ResultsTable.VIDEO, AttributeValue.fromS(video));
+    }
+
+    /** One conditional update; a failed condition is thrown as it came, never retried. */
+    private void update(String video, String set, String condition, Map<String, AttributeValue> values) {
+        retrier.run(() -> dynamoDb.updateItem(request -> request.tableName(table).key(key(video))
+                .updateExpression(set)
+                .conditionExpression(condition)
+                .expressionAttributeNames(namesIn(set + " " + condition))
+                .expressionAttributeValues(values)));
+    }
+
+    /** DynamoDB refuses names an expression does not use, so each call names just its own. */
+    private static Map<String, String> namesIn(String expressions) {
+        Map<String, String> names = new HashMap<>();
+        Matcher placeholder = PLACEHOLDER.matcher(expressions);
+        while (placeholder.find()) {
+            names.put(placeholder.group(), placeholder.group().substring(1));
+        }
+        return names;
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : value.s();
     }
 }

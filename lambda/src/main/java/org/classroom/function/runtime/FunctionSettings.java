@@ -12,9 +12,12 @@ import java.util.Map;
  * @param retryDelay     first backoff delay, doubled each retry up to 8 times it ({@code CLASSROOM_RETRY_DELAY_MS})
  * @param threads        messages handled at once within one invocation ({@code CLASSROOM_FUNCTION_THREADS})
  * @param timeReserve    no new message is started when less time than this remains ({@code CLASSROOM_TIME_RESERVE_SECONDS})
+ * @param claimLease     how long a claim on a video protects it from other invocations; older, its holder is taken
+ *                       for dead ({@code CLASSROOM_CLAIM_LEASE_SECONDS}: at least the function's timeout, at most the
+ *                       input queue's visibility timeout, so that a retried message finds the claim stale)
  */
 public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Duration retryDelay, int threads,
-                               Duration timeReserve) {
+                               Duration timeReserve, Duration claimLease) {
 
     public FunctionSettings {
         if (retryAttempts < 1) {
@@ -26,7 +29,8 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
     }
 
     public static FunctionSettings defaults() {
-        return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20));
+        return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20),
+                Duration.ofSeconds(300));
     }
 
     public static FunctionSettings fromEnvironment(Map<String, String> environment) {
@@ -36,19 +40,24 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
                 (int) number(environment, "CLASSROOM_RETRY_ATTEMPTS", defaults.retryAttempts),
                 Duration.ofMillis(number(environment, "CLASSROOM_RETRY_DELAY_MS", defaults.retryDelay.toMillis())),
                 (int) number(environment, "CLASSROOM_FUNCTION_THREADS", defaults.threads),
-                Duration.ofSeconds(number(environment, "CLASSROOM_TIME_RESERVE_SECONDS", defaults.timeReserve.toSeconds())));
+                Duration.ofSeconds(number(environment, "CLASSROOM_TIME_RESERVE_SECONDS", defaults.timeReserve.toSeconds())),
+                Duration.ofSeconds(number(environment, "CLASSROOM_CLAIM_LEASE_SECONDS", defaults.claimLease.toSeconds())));
     }
 
     public FunctionSettings withGalleryMaxAge(Duration maxAge) {
-        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve);
+        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease);
     }
 
     public FunctionSettings withRetries(int attempts, Duration delay) {
-        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve);
+        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease);
     }
 
     public FunctionSettings withThreads(int count) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease);
+    }
+
+    public FunctionSettings withClaimLease(Duration lease) {
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease);
     }
 
     private static long number(Map<String, String> environment, String variable, long fallback) {

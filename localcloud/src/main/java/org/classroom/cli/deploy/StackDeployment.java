@@ -28,6 +28,7 @@ public record StackDeployment(Path template, String stackName, String imageUri, 
                 "InputQueueName=" + config.inputQueue(),
                 "OutputQueueName=" + config.outputQueue(),
                 "TableName=" + config.table(),
+                "ResultsTableName=" + config.resultsTable(),
                 "FunctionName=" + config.function()));
         if (config.profile() != null && !config.profile().isBlank()) {
             command.add("--profile");

@@ -19,6 +19,7 @@ import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
 import picocli.CommandLine.Command;
@@ -121,7 +122,7 @@ public final class ProcessCommand implements Callable<Integer> {
             }
             ResultSource source = config.relayUrl() != null
                     ? new RelayResults(config.relayUrl(), config.relayToken())
-                    : new OutputBucketResults(clients.s3(), config.outputBucket(), etags.keySet());
+                    : new TableResults(new ResultsTable(clients.dynamoDb(), config.resultsTable()), etags.keySet());
             AtomicInteger received = new AtomicInteger();
             Map<String, VideoResult> found = new ResultWaiter(source, Duration.ofMillis(200))
                     .await(etags, Duration.ofSeconds(timeoutSeconds), result -> log.printf(

@@ -10,6 +10,7 @@ import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.common.students.StudentTable;
 import org.classroom.localcloud.LocalCloud;
 import org.classroom.localcloud.LocalCloudOptions;
@@ -61,6 +62,11 @@ final class DesktopCloud implements AutoCloseable {
         dynamoDb.createTable(r -> r.tableName(config.table())
                 .keySchema(KeySchemaElement.builder().attributeName(StudentTable.NAME).keyType(KeyType.HASH).build())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName(StudentTable.NAME)
+                        .attributeType(ScalarAttributeType.S).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        dynamoDb.createTable(r -> r.tableName(config.resultsTable())
+                .keySchema(KeySchemaElement.builder().attributeName(ResultsTable.VIDEO).keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(ResultsTable.VIDEO)
                         .attributeType(ScalarAttributeType.S).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         StudentTable table = new StudentTable(dynamoDb, config.table());

@@ -14,13 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.format.Json;
-import org.classroom.common.format.VideoKeys;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.results.BucketFeed;
+import org.classroom.desktop.logic.results.TableFeed;
 import org.classroom.desktop.logic.results.Connection;
 import org.classroom.desktop.logic.results.ConnectionState;
 import org.classroom.desktop.logic.roster.Roster;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The desktop's services without the window, against the local cloud: a 20 MB upload through the transfer
@@ -86,17 +86,19 @@ class DesktopServicesTest {
     }
 
     @Test
-    void withoutARelayTheResultsAreReadFromTheOutputBucket() {
+    void withoutARelayTheResultsAreReadFromTheResultsTable() {
         List<VideoResult> results = new CopyOnWriteArrayList<>();
         List<Connection> states = new CopyOnWriteArrayList<>();
-        String bucket = cloud.config.outputBucket();
-        try (BucketFeed feed = new BucketFeed(new AwsClients(cloud.config).s3(), bucket, Duration.ofMillis(200))) {
-            put(bucket, VideoResult.failure("test_0.mp4", ResultStatus.ERROR, "the function timed out", null));
-            cloud.s3.putObject(r -> r.bucket(bucket).key("test_0"), RequestBody.fromString(""));
+        String table = cloud.config.resultsTable();
+        try (TableFeed feed = new TableFeed(new AwsClients(cloud.config).dynamoDb(), table, Duration.ofMillis(200))) {
+            put(table, VideoResult.failure("test_0.mp4", ResultStatus.ERROR, "the function timed out", null));
+            // An item claimed but not yet written has no result: nothing to show for it.
+            cloud.dynamoDb.putItem(r -> r.tableName(table).item(Map.of(ResultsTable.VIDEO, AttributeValue.fromS("test_1.mp4"),
+                    ResultsTable.STATE, AttributeValue.fromS("processing"))));
 
             feed.start(results::add, states::add);
             waitFor(() -> results.size() == 1, Duration.ofSeconds(30));
-            put(bucket, new VideoResult("test_0.mp4", ResultStatus.RECOGNISED,
+            put(table, new VideoResult("test_0.mp4", ResultStatus.RECOGNISED,
                     List.of(new RecognisedPerson("president_trump", 5, "physics", "junior", 0.39, null, 0.0)),
                     1, 0, null, null, Map.of(), Instant.now()));
             waitFor(() -> results.size() == 2, Duration.ofSeconds(30));
@@ -126,8 +128,9 @@ class DesktopServicesTest {
         }
     }
 
-    private void put(String bucket, VideoResult result) {
-        cloud.s3.putObject(r -> r.bucket(bucket).key(VideoKeys.jsonKey(result.video())), RequestBody.fromString(Json.write(result)));
+    private void put(String table, VideoResult result) {
+        cloud.dynamoDb.putItem(r -> r.tableName(table).item(Map.of(ResultsTable.VIDEO, AttributeValue.fromS(result.video()),
+                ResultsTable.STATE, AttributeValue.fromS("sent"), ResultsTable.RESULT, AttributeValue.fromS(Json.write(result)))));
     }
 
     private static void waitFor(BooleanSupplier condition, Duration limit) {

@@ -19,6 +19,7 @@ import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.common.students.StudentFile;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
@@ -30,6 +31,7 @@ import org.classroom.localcloud.LocalCloudOptions;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -57,6 +59,7 @@ final class FunctionCloud implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final LambdaClient lambda;
     final StudentTable table;
+    final ResultsTable results;
     final Path samples;
     final String inputQueueUrl;
     final String outputQueueUrl;
@@ -83,6 +86,11 @@ final class FunctionCloud implements AutoCloseable {
                 .keySchema(k -> k.attributeName(StudentTable.NAME).keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName(StudentTable.NAME).attributeType(ScalarAttributeType.S))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+        dynamoDb.createTable(request -> request.tableName(config.resultsTable())
+                .keySchema(k -> k.attributeName(ResultsTable.VIDEO).keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName(ResultsTable.VIDEO).attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        this.results = new ResultsTable(dynamoDb, config.resultsTable());
         for (Student student : StudentFile.read(samples.resolve("student_data.json"))) {
             table.putRecord(student);
         }
@@ -197,8 +205,17 @@ final class FunctionCloud implements AutoCloseable {
         return objects;
     }
 
-    Map<String, String> metadataOf(String outputKey) {
-        return s3.headObject(request -> request.bucket(config.outputBucket()).key(outputKey)).metadata();
+    /** The JSON result of every video in the results table, by video key. */
+    Map<String, VideoResult> results() {
+        Map<String, VideoResult> byVideo = new TreeMap<>();
+        results.all().forEach(result -> byVideo.put(result.video(), result));
+        return byVideo;
+    }
+
+    /** How far the function got with a video, as its idempotency record says. */
+    String stateOf(String video) {
+        return dynamoDb.getItem(request -> request.tableName(config.resultsTable()).consistentRead(true)
+                .key(Map.of(ResultsTable.VIDEO, AttributeValue.fromS(video)))).item().get(ResultsTable.STATE).s();
     }
 
     /** Takes every message now on the output queue. */
@@ -217,8 +234,11 @@ final class FunctionCloud implements AutoCloseable {
         }
     }
 
-    /** Empties both buckets and queues between tests (the table and the function stay, as in a warm system). */
+    /** Empties both buckets, both queues and the results table between tests (the students and the function stay, as in a warm system). */
     void reset() {
+        dynamoDb.scanPaginator(request -> request.tableName(config.resultsTable())).items().forEach(item ->
+                dynamoDb.deleteItem(request -> request.tableName(config.resultsTable())
+                        .key(Map.of(ResultsTable.VIDEO, item.get(ResultsTable.VIDEO)))));
         for (String bucket : List.of(config.inputBucket(), config.outputBucket())) {
             for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
                 s3.deleteObject(request -> request.bucket(bucket).key(object.key()));

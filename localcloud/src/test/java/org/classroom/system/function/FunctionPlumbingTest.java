@@ -9,11 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.function.runtime.FunctionSettings;
 import org.classroom.localcloud.Service;
 import org.classroom.system.function.ExpectedAnswers.Answer;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -85,11 +92,12 @@ class FunctionPlumbingTest {
 
         assertThat(first.failedMessageIds()).isEmpty();
         Map<String, String> outputs = system.outputObjects();
-        assertThat(outputs).hasSize(16);
+        Map<String, VideoResult> results = system.results();
+        assertThat(outputs).hasSize(8);
         answers.values().forEach(answer -> {
             String stem = answer.video().replace(".mp4", "");
             assertThat(outputs.get(stem)).isEqualTo(answer.seedLine());
-            VideoResult json = Json.readResult(outputs.get(stem + ".json"));
+            VideoResult json = results.get(answer.video());
             assertThat(json.status()).isEqualTo(ResultStatus.RECOGNISED);
             assertThat(json.people()).singleElement().satisfies(person -> {
                 assertThat(person.id()).isEqualTo(answer.id());
@@ -105,6 +113,7 @@ class FunctionPlumbingTest {
 
         assertThat(again.failedMessageIds()).isEmpty();
         assertThat(system.outputObjects()).isEqualTo(outputs);
+        assertThat(system.results()).isEqualTo(results);
         assertThat(system.drainOutputQueue()).isEmpty();
         assertThat(engine.calls()).isEqualTo(8);
     }
@@ -121,6 +130,73 @@ class FunctionPlumbingTest {
         answers.values().forEach(answer ->
                 assertThat(outputs.get(answer.video().replace(".mp4", ""))).isEqualTo(answer.seedLine()));
         assertThat(system.drainOutputQueue()).hasSize(8);
+    }
+
+    @Test
+    void twoInvocationsOfOneEventAtOnceProcessAndPublishItOnce() throws Exception {
+        CountDownLatch inEngine = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Holds the first invocation after its engine run, before it publishes.
+        FaultAfter slow = new FaultAfter(new AnswerFileRecogniser(system.samples), 1, () -> {
+            inEngine.countDown();
+            awaitQuietly(release);
+        });
+        system.register("racing", () -> slow, SETTINGS);
+        system.upload("test_0.mp4", system.clip("test_0.mp4"));
+        String event = system.sqsEvent(system.takeNotifications(1));
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Invocation> holder = first.submit(() -> system.invoke("racing", event));
+            assertThat(inEngine.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Invocation second = system.invoke("racing", event);
+
+            // The claim is held: the second is told to come back later, not to publish.
+            assertThat(second.failedMessageIds()).hasSize(1);
+            assertThat(system.stateOf("test_0.mp4")).isEqualTo("processing");
+            release.countDown();
+            assertThat(holder.get(60, TimeUnit.SECONDS).failedMessageIds()).isEmpty();
+        } finally {
+            release.countDown();
+            first.shutdownNow();
+        }
+        Invocation retry = system.invoke("racing", event);
+
+        assertThat(retry.failedMessageIds()).isEmpty();
+        assertThat(system.drainOutputQueue()).extracting(VideoResult::video).containsExactly("test_0.mp4");
+        assertThat(system.outputObjects()).containsExactly(Map.entry("test_0", "president_trump,physics,junior"));
+        assertThat(system.stateOf("test_0.mp4")).isEqualTo("sent");
+    }
+
+    @Test
+    void aClaimLeftByAnInvocationThatDiedIsTakenOverOnceItIsStale() throws IOException {
+        String etag = system.upload("test_1.mp4", system.clip("test_1.mp4")).replace("\"", "");
+        String event = system.sqsEvent(system.takeNotifications(1));
+        // What a container killed mid-video leaves behind: a claim on this version, no result.
+        leaveClaim("test_1.mp4", etag, System.currentTimeMillis());
+
+        assertThat(system.invoke(FUNCTION, event).failedMessageIds()).as("within the lease").hasSize(1);
+        assertThat(system.drainOutputQueue()).isEmpty();
+        leaveClaim("test_1.mp4", etag, System.currentTimeMillis() - SETTINGS.claimLease().toMillis() - 1000);
+
+        assertThat(system.invoke(FUNCTION, event).failedMessageIds()).as("past the lease").isEmpty();
+        assertThat(system.drainOutputQueue()).extracting(VideoResult::video).containsExactly("test_1.mp4");
+        assertThat(system.outputObjects()).containsEntry("test_1", "president_biden,history,sophomore");
+    }
+
+    private static void leaveClaim(String video, String etag, long claimedAt) {
+        system.dynamoDb.putItem(request -> request.tableName(system.config.resultsTable()).item(Map.of(
+                ResultsTable.VIDEO, AttributeValue.fromS(video), ResultsTable.ETAG, AttributeValue.fromS(etag),
+                ResultsTable.STATE, AttributeValue.fromS("processing"), ResultsTable.CLAIM, AttributeValue.fromS("dead"),
+                ResultsTable.CLAIMED_AT, AttributeValue.fromN(Long.toString(claimedAt)))));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -148,7 +224,8 @@ class FunctionPlumbingTest {
         assertThat(invocation.failedMessageIds()).isEmpty();
         Map<String, String> outputs = system.outputObjects();
         assertThat(outputs).containsEntry("week 1/my lecture+1", "floki,history,junior").containsEntry("notes", "");
-        VideoResult notes = Json.readResult(outputs.get("notes.json"));
+        assertThat(outputs).hasSize(2);
+        VideoResult notes = system.results().get("notes.mp4");
         assertThat(notes.status()).isEqualTo(ResultStatus.INVALID_VIDEO);
         assertThat(notes.reason()).isNotBlank();
         assertThat(system.drainOutputQueue()).hasSize(2);
@@ -166,16 +243,16 @@ class FunctionPlumbingTest {
         assertThat(broken.failedMessageIds()).containsExactlyElementsOf(ids.subList(2, 8));
         system.cloud.start(Service.S3);
         Map<String, String> written = system.outputObjects();
-        assertThat(written).hasSize(4);
+        assertThat(written).hasSize(2);
         List<String> done = keysOf(notifications.subList(0, 2));
-        assertThat(written.keySet()).containsExactlyInAnyOrder(done.get(0), done.get(0) + ".json", done.get(1), done.get(1) + ".json");
+        assertThat(written.keySet()).containsExactlyInAnyOrder(done.get(0), done.get(1));
         assertThat(system.drainOutputQueue()).extracting(VideoResult::video).containsExactlyInAnyOrderElementsOf(
                 done.stream().map(stem -> stem + ".mp4").toList());
 
         Invocation retry = system.invoke(FUNCTION, system.sqsEvent(FunctionCloud.only(notifications, broken.failedMessageIds())));
 
         assertThat(retry.failedMessageIds()).isEmpty();
-        assertThat(system.outputObjects()).hasSize(16);
+        assertThat(system.outputObjects()).hasSize(8);
         assertThat(system.drainOutputQueue()).hasSize(6);
     }
 
@@ -191,7 +268,7 @@ class FunctionPlumbingTest {
         assertThat(broken.failedMessageIds()).hasSize(6);
         assertThat(system.drainOutputQueue()).hasSize(2);
         List<String> unsent = keysOf(FunctionCloud.only(notifications, broken.failedMessageIds()));
-        unsent.forEach(stem -> assertThat(system.metadataOf(stem + ".json")).doesNotContainKey("sent"));
+        unsent.forEach(stem -> assertThat(system.stateOf(stem + ".mp4")).isEqualTo("written"));
         int engineRuns = engine.calls();
 
         Invocation retry = system.invoke(FUNCTION, system.sqsEvent(FunctionCloud.only(notifications, broken.failedMessageIds())));
@@ -202,7 +279,7 @@ class FunctionPlumbingTest {
         assertThat(engine.calls()).isEqualTo(engineRuns);
         assertThat(system.drainOutputQueue()).extracting(VideoResult::video)
                 .containsExactlyInAnyOrderElementsOf(unsent.stream().map(stem -> stem + ".mp4").toList());
-        unsent.forEach(stem -> assertThat(system.metadataOf(stem + ".json")).containsEntry("sent", "true"));
+        unsent.forEach(stem -> assertThat(system.stateOf(stem + ".mp4")).isEqualTo("sent"));
     }
 
     @Test
@@ -236,16 +313,18 @@ class FunctionPlumbingTest {
         Invocation invocation = system.invoke(FUNCTION, system.sqsEvent(system.takeNotifications(5)));
 
         assertThat(invocation.failedMessageIds()).isEmpty();
-        Map<String, String> outputs = system.outputObjects();
-        VideoResult first = Json.readResult(outputs.get("enrol/new student/first.json"));
+        // Enrolments are not videos: their results go to the table and the queue, never to the graded bucket.
+        assertThat(system.outputObjects()).isEmpty();
+        Map<String, VideoResult> results = system.results();
+        VideoResult first = results.get("enrol/new student/first.mp4");
         assertThat(first.status()).isEqualTo(ResultStatus.RECOGNISED);
         assertThat(first.people()).singleElement().satisfies(person -> {
             assertThat(person.name()).isEqualTo("new student");
             assertThat(person.distance()).isZero();
         });
         assertThat(first.reason()).contains("enrolled").contains("new student");
-        assertThat(Json.readResult(outputs.get("enrol/new student/notes.json")).status()).isEqualTo(ResultStatus.NO_FACE);
-        VideoResult nameless = Json.readResult(outputs.get("enrol/nameless.json"));
+        assertThat(results.get("enrol/new student/notes.txt").status()).isEqualTo(ResultStatus.NO_FACE);
+        VideoResult nameless = results.get("enrol/nameless.mp4");
         assertThat(nameless.status()).isEqualTo(ResultStatus.INVALID_VIDEO);
         assertThat(nameless.reason()).contains("no student named");
         assertThat(system.table.gallery()).hasEntrySatisfying("new student", list -> assertThat(list).hasSize(2))

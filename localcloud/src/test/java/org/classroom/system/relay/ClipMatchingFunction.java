@@ -108,8 +108,6 @@ final class ClipMatchingFunction implements RequestStreamHandler {
     private void publish(VideoResult result) {
         s3.putObject(r -> r.bucket(config.outputBucket()).key(VideoKeys.outputKey(result.video())),
                 RequestBody.fromString(SeedCsv.format(result)));
-        s3.putObject(r -> r.bucket(config.outputBucket()).key(VideoKeys.jsonKey(result.video())),
-                RequestBody.fromString(Json.write(result)));
         if (outputQueueUrl == null) {
             outputQueueUrl = sqs.getQueueUrl(r -> r.queueName(config.outputQueue())).queueUrl();
         }

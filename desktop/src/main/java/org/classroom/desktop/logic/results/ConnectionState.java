@@ -10,6 +10,6 @@ public enum ConnectionState {
     CONNECTED,
     /** The stream ended or could not be opened; trying again. */
     RECONNECTING,
-    /** No relay configured: reading the output bucket. */
+    /** No relay configured: reading the results table. */
     POLLING
 }

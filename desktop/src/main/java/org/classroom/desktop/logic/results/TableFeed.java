@@ -4,38 +4,37 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Without a relay: polls the output bucket for the {@code *.json} results and reads each new or
- * changed one (by ETag).
+ * Without a relay: polls the results table (where the function keeps each video's JSON result) and
+ * passes on each new or changed result.
  */
-public final class BucketFeed implements ResultFeed {
+public final class TableFeed implements ResultFeed {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BucketFeed.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TableFeed.class);
 
-    private final S3Client s3;
-    private final String bucket;
+    private final DynamoDbClient dynamoDb;
+    private final ResultsTable table;
     private final Duration interval;
-    private final Map<String, String> seen = new HashMap<>();
+    private final Map<String, VideoResult> seen = new HashMap<>();
     private volatile boolean closed;
     private volatile Thread worker;
 
-    public BucketFeed(S3Client s3, String bucket, Duration interval) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    public TableFeed(DynamoDbClient dynamoDb, String resultsTable, Duration interval) {
+        this.dynamoDb = dynamoDb;
+        this.table = new ResultsTable(dynamoDb, resultsTable);
         this.interval = interval;
     }
 
     @Override
     public void start(Consumer<VideoResult> results, Consumer<Connection> connection) {
-        Thread thread = new Thread(() -> run(results, connection), "bucket-feed");
+        Thread thread = new Thread(() -> run(results, connection), "table-feed");
         thread.setDaemon(true);
         worker = thread;
         thread.start();
@@ -48,13 +47,13 @@ public final class BucketFeed implements ResultFeed {
                 poll(results);
                 if (last != ConnectionState.POLLING) {
                     connection.accept(new Connection(ConnectionState.POLLING,
-                            "No relay set: reading results from s3://" + bucket));
+                            "No relay set: reading results from the table " + table.name()));
                     last = ConnectionState.POLLING;
                 }
             } catch (SdkException | IllegalArgumentException e) {
-                LOG.info("bucket feed: {}", e.getMessage());
+                LOG.info("table feed: {}", e.getMessage());
                 connection.accept(new Connection(ConnectionState.RECONNECTING,
-                        "Cannot read s3://" + bucket + " (" + e.getMessage() + "); trying again…"));
+                        "Cannot read the table " + table.name() + " (" + e.getMessage() + "); trying again…"));
                 last = ConnectionState.RECONNECTING;
             }
             try {
@@ -68,19 +67,12 @@ public final class BucketFeed implements ResultFeed {
     }
 
     private void poll(Consumer<VideoResult> results) {
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
+        for (VideoResult result : table.all()) {
             if (closed) {
                 return;
             }
-            if (!object.key().endsWith(".json") || object.eTag().equals(seen.get(object.key()))) {
-                continue;
-            }
-            String json = s3.getObjectAsBytes(request -> request.bucket(bucket).key(object.key())).asUtf8String();
-            seen.put(object.key(), object.eTag());
-            try {
-                results.accept(Json.readResult(json));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("bucket feed: skipping {}: {}", object.key(), e.getMessage());
+            if (!result.equals(seen.put(result.video(), result))) {
+                results.accept(result);
             }
         }
     }
@@ -92,6 +84,6 @@ public final class BucketFeed implements ResultFeed {
         if (thread != null) {
             thread.interrupt();
         }
-        s3.close();
+        dynamoDb.close();
     }
 }
