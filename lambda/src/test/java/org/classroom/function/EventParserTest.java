@@ -29,8 +29,9 @@ class EventParserTest {
         assertThat(event.shape()).isEqualTo(InvocationEvent.Shape.SQS);
         assertThat(event.messages()).extracting(EventMessage::messageId).containsExactly("m-1", "m-2", "m-3", "m-4");
         assertThat(event.messages().get(0).objects()).containsExactly(
-                new ObjectRef("classroom-input", "test_0.mp4", "aaa111", "ObjectCreated:Put"),
-                new ObjectRef("classroom-input", "lecture notes/week 1 été.mp4", "bbb222", "ObjectCreated:CompleteMultipartUpload"));
+                new ObjectRef("classroom-input", "test_0.mp4", "aaa111", "ObjectCreated:Put", "0055AED6DCD90281E5"),
+                new ObjectRef("classroom-input", "lecture notes/week 1 été.mp4", "bbb222", "ObjectCreated:CompleteMultipartUpload",
+                        "0055AED6DCD90281E5"));
         assertThat(event.messages().get(1).objects()).isEmpty();
         assertThat(event.messages().get(1).ignored()).isEqualTo("s3:TestEvent");
         assertThat(event.messages().get(2).objects()).isEmpty();
@@ -56,8 +57,8 @@ class EventParserTest {
         assertThat(event.shape()).isEqualTo(InvocationEvent.Shape.S3);
         assertThat(event.messages()).singleElement().satisfies(message -> assertThat(message.messageId()).isNull());
         assertThat(event.allObjects()).containsExactly(
-                new ObjectRef("classroom-input", "my clip (1).mp4", "eee555", "ObjectCreated:Post"),
-                new ObjectRef("classroom-input", "folder+plus%.mp4", "fff666", "ObjectCreated:Copy"));
+                new ObjectRef("classroom-input", "my clip (1).mp4", "eee555", "ObjectCreated:Post", "0055AED6DCD90281E6"),
+                new ObjectRef("classroom-input", "folder+plus%.mp4", "fff666", "ObjectCreated:Copy", "01"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 org.classroom.cli.face.GalleryCommand.class,
                 org.classroom.cli.face.BenchCommand.class,
                 org.classroom.cli.face.EnrolCommand.class,
-                org.classroom.cli.local.LocalCommand.class,
+                org.classroom.cli.local.ServeCommand.class,
                 org.classroom.cli.provision.ProvisionCommand.class,
                 org.classroom.cli.relay.RelayCommand.class,
                 org.classroom.cli.desktop.DesktopCommand.class,

@@ -19,8 +19,6 @@ public final class DemoDefaults {
     }
 
     public static LocalSystemOptions options(Path samples) {
-        Path data = dataDir();
-        return new LocalSystemOptions(samples, data.resolve("cloud"), CLOUD_PORT, RELAY_PORT, data.resolve("results"),
-                LocalSystemOptions.defaultConcurrency());
+        return LocalSystemOptions.persistent(samples, dataDir(), CLOUD_PORT, RELAY_PORT);
     }
 }

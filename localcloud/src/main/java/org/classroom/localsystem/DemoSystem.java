@@ -25,6 +25,13 @@ public final class DemoSystem implements LocalDemo {
         this.options = options;
     }
 
+    /** A demo whose system is already running: the desktop's "start the demo" then just connects to it. */
+    public static DemoSystem running(LocalSystem system) {
+        DemoSystem demo = new DemoSystem(null);
+        demo.running = system;
+        return demo;
+    }
+
     @Override
     public synchronized ClassroomConfig start(ClassroomConfig base) {
         if (running == null) {

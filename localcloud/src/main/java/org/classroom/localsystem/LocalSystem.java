@@ -3,9 +3,7 @@ package org.classroom.localsystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.classroom.common.aws.AwsClients;
@@ -75,9 +73,10 @@ public final class LocalSystem implements AutoCloseable {
 
             RelayOptions relayOptions = RelayOptions.defaults()
                     .withPort(options.relayPort())
-                    .withToken(newToken())
+                    .withToken(RelayToken.forData(options.dataDir()))
                     .withResultsDir(options.resultsDir())
                     .withConcurrency(options.concurrency())
+                    .withBatchSize(options.relayBatchSize())
                     // Short long-polls: a local stop waits for the current poll, and loopback polls are cheap.
                     .withWaitSeconds(2);
             Relay relay = Relay.start(config, relayOptions);
@@ -139,12 +138,6 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gallery " + file, e);
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     /** Stops in reverse order of start: the relay first, so nothing is invoked on a stopped function. */

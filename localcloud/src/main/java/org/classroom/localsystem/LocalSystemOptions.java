@@ -5,14 +5,19 @@ import java.nio.file.Path;
 /**
  * How to run the whole system on one machine.
  *
- * @param samples     the course hand-out folder whose students and gallery to load, or null for an empty roster
- * @param dataDir     where the local cloud keeps its state between runs, or null to keep it in memory
- * @param cloudPort   the local cloud's edge port (0: any free port)
- * @param relayPort   the relay API's port (0: any free port)
- * @param resultsDir  the relay's results folder
- * @param concurrency invocations of the function at once (relay and local Lambda alike)
+ * @param samples        the course hand-out folder whose students and gallery to load, or null for an empty roster
+ * @param dataDir        where the local cloud keeps its state between runs, or null to keep it in memory
+ * @param cloudPort      the local cloud's edge port (0: any free port)
+ * @param relayPort      the relay API's port (0: any free port)
+ * @param resultsDir     the relay's results folder
+ * @param concurrency    invocations of the function at once (relay and local Lambda alike)
+ * @param relayBatchSize messages the relay hands the function per invocation (1..10)
  */
-public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int relayPort, Path resultsDir, int concurrency) {
+public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int relayPort, Path resultsDir, int concurrency,
+                                 int relayBatchSize) {
+
+    /** Ten messages per invocation, the SQS maximum: fewer invocations for the same work. */
+    public static final int DEFAULT_BATCH_SIZE = 10;
 
     public LocalSystemOptions {
         if (resultsDir == null) {
@@ -21,11 +26,28 @@ public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int 
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
+        if (relayBatchSize < 1 || relayBatchSize > 10) {
+            throw new IllegalArgumentException("the batch size must be 1..10 (an SQS limit), not " + relayBatchSize);
+        }
+    }
+
+    public LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int relayPort, Path resultsDir, int concurrency) {
+        this(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, DEFAULT_BATCH_SIZE);
     }
 
     /** Ephemeral ports, state in memory: for tests and one-off runs. */
     public static LocalSystemOptions ephemeral(Path samples, Path resultsDir) {
         return new LocalSystemOptions(samples, null, 0, 0, resultsDir, defaultConcurrency());
+    }
+
+    /** State on disk under {@code dataDir}: the cloud's in {@code cloud/}, the relay's results in {@code results/}. */
+    public static LocalSystemOptions persistent(Path samples, Path dataDir, int cloudPort, int relayPort) {
+        return new LocalSystemOptions(samples, dataDir.resolve("cloud"), cloudPort, relayPort, dataDir.resolve("results"),
+                defaultConcurrency());
+    }
+
+    public LocalSystemOptions withRelayBatchSize(int size) {
+        return new LocalSystemOptions(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, size);
     }
 
     /** One invocation per core: the detector is CPU-bound, more would only queue on the cores. */

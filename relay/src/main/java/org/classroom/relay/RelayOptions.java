@@ -85,6 +85,11 @@ public record RelayOptions(
                 keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
     }
 
+    public RelayOptions withBatchSize(int newBatchSize) {
+        return new RelayOptions(host, port, token, resultsDir, concurrency, newBatchSize, waitSeconds, keystore,
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+    }
+
     public RelayOptions withKeystore(Path newKeystore, String newPassword) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, newKeystore,
                 newPassword, deadLetterQueue, grace, backoff, heartbeatSeconds);

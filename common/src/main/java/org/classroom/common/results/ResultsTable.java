@@ -26,6 +26,8 @@ public final class ResultsTable {
     public static final String CLAIM = "claim";
     /** When the claim was taken, epoch milliseconds: an old claim belongs to a crashed invocation. */
     public static final String CLAIMED_AT = "claimedAt";
+    /** The S3 sequencer of the upload last handled, padded so that strings compare in upload order. */
+    public static final String SEQUENCER = "sequencer";
     /** The JSON result, once written. */
     public static final String RESULT = "result";
     /** When the result was written, epoch milliseconds. */

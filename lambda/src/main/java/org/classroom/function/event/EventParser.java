@@ -105,7 +105,8 @@ public final class EventParser {
             if (decoded.endsWith("/")) {
                 continue; // a "folder" made in the console: an empty marker object, not a video
             }
-            objects.add(new ObjectRef(bucket, decoded, s3.path("object").path("eTag").asText(null), eventName));
+            objects.add(new ObjectRef(bucket, decoded, s3.path("object").path("eTag").asText(null), eventName,
+                    s3.path("object").path("sequencer").asText(null)));
         }
         return objects;
     }

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param key       the object key, already URL-decoded
  * @param etag      the object's ETag without quotes, or null when the event does not say (a test event)
  * @param eventName the S3 event name ({@code ObjectCreated:Put}), or null for a test event
+ * @param sequencer S3's sequencer of the upload: unique per upload of a key, the same on a redelivered event;
+ *                  null when the event does not say
  */
-public record ObjectRef(String bucket, String key, String etag, String eventName) {
+public record ObjectRef(String bucket, String key, String etag, String eventName, String sequencer) {
 
     public ObjectRef {
         Objects.requireNonNull(bucket, "bucket");
@@ -19,6 +21,10 @@ public record ObjectRef(String bucket, String key, String etag, String eventName
             throw new IllegalArgumentException("an object needs a bucket and a key");
         }
         etag = ETags.normalise(etag);
+    }
+
+    public ObjectRef(String bucket, String key, String etag, String eventName) {
+        this(bucket, key, etag, eventName, null);
     }
 
     public static ObjectRef of(String bucket, String key) {

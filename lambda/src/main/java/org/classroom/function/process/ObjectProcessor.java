@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
+import org.classroom.function.event.Sequencers;
 
 /**
  * Handles one input object, exactly once in effect: checks the ledger for this object version, reads
@@ -45,7 +46,8 @@ public final class ObjectProcessor {
         // newer version already done instead of claiming the key back for its own.
         String etag = downloader.currentEtag(object).orElse(object.etag());
 
-        ResultLedger.Claim claim = ledger.claim(key, etag);
+        String sequencer = Sequencers.comparable(object.sequencer());
+        ResultLedger.Claim claim = ledger.claim(key, etag, sequencer);
         clock.lap("ledger");
         if (claim.decision() != ResultLedger.Decision.PROCESS) {
             return skip(object, claim, clock);
@@ -75,7 +77,7 @@ public final class ObjectProcessor {
                 if (file.etag() != null && !file.etag().equals(claim.etag())) {
                     // The object was replaced since the event: the version read is the one that counts.
                     etag = file.etag();
-                    claim = ledger.claim(key, etag);
+                    claim = ledger.claim(key, etag, Sequencers.comparable(object.sequencer()));
                     if (claim.decision() != ResultLedger.Decision.PROCESS) {
                         return skip(object, claim, clock);
                     }

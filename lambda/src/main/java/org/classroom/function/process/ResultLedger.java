@@ -49,7 +49,10 @@ public final class ResultLedger {
     public enum Decision {
         /** This invocation holds the claim: run the engine, store, send. */
         PROCESS,
-        /** Stored by an invocation that died before sending: this one holds the claim now and sends it. */
+        /**
+         * Stored by an invocation that died before sending, or stored and sent before but uploaded again with the
+         * same content: this invocation holds the claim now and announces the stored result (no engine run).
+         */
         RESEND,
         /** Stored and sent: a duplicate event, nothing to do. */
         DONE,
@@ -61,7 +64,11 @@ public final class ResultLedger {
     public record Claim(String video, String etag, Decision decision, String token, String storedJson) {
     }
 
-    public Claim claim(String video, String etag) {
+    /**
+     * @param sequencer the upload's S3 sequencer ({@link Sequencers#comparable}), or null when unknown: it tells a
+     *                  new upload of the same bytes (announced again) from a redelivered event (a duplicate)
+     */
+    public Claim claim(String video, String etag, String sequencer) {
         String version = etag == null ? NO_ETAG : etag;
         String token = UUID.randomUUID().toString();
         long now = clock.millis();
@@ -71,19 +78,23 @@ public final class ResultLedger {
         values.put(":claim", AttributeValue.fromS(token));
         values.put(":now", number(now));
         values.put(":stale", number(now - lease.toMillis()));
+        String set = "SET #etag = :etag, #state = :processing, #claim = :claim, #claimedAt = :now";
+        if (sequencer != null) {
+            values.put(":sequencer", AttributeValue.fromS(sequencer));
+            set += ", #sequencer = :sequencer";
+        }
         try {
-            update(video, "SET #etag = :etag, #state = :processing, #claim = :claim, #claimedAt = :now",
-                    "attribute_not_exists(#video) OR #etag <> :etag"
+            update(video, set, "attribute_not_exists(#video) OR #etag <> :etag"
                             + " OR (#state = :processing AND #claimedAt < :stale)",
                     values);
             return new Claim(video, version, Decision.PROCESS, token, null);
         } catch (ConditionalCheckFailedException sameVersion) {
-            return sameVersion(video, version, token, now);
+            return sameVersion(video, version, sequencer, token, now);
         }
     }
 
     /** The version was claimed before: done, in hand elsewhere, or stored by an invocation that died before sending. */
-    private Claim sameVersion(String video, String version, String token, long now) {
+    private Claim sameVersion(String video, String version, String sequencer, String token, long now) {
         Map<String, AttributeValue> item = retrier.call(() -> dynamoDb.getItem(request -> request.tableName(table)
                 .key(key(video)).consistentRead(true)).item());
         if (item == null || item.isEmpty() || !version.equals(text(item, ResultsTable.ETAG))) {
@@ -96,6 +107,9 @@ public final class ResultLedger {
             return new Claim(video, version, Decision.PROCESS, token, null);
         }
         if (state == ResultState.SENT) {
+            if (sequencer != null && reupload(video, version, sequencer, token, now)) {
+                return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
+            }
             return new Claim(video, version, Decision.DONE, null, null);
         }
         long claimedAt = Long.parseLong(item.get(ResultsTable.CLAIMED_AT).n());
@@ -104,6 +118,26 @@ public final class ResultLedger {
             return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
         }
         return new Claim(video, version, Decision.BUSY, null, null);
+    }
+
+    /**
+     * The same bytes uploaded again (a later sequencer than the one recorded): the course's grader clears the
+     * output bucket and uploads again, and expects its object back. Only one invocation wins the condition.
+     * Without a recorded sequencer (the version was handled by a direct invocation) there is no telling, and
+     * the event counts as a duplicate.
+     */
+    private boolean reupload(String video, String version, String sequencer, String token, long now) {
+        try {
+            update(video, "SET #state = :written, #sequencer = :sequencer, #claim = :claim, #claimedAt = :now",
+                    "#etag = :etag AND #state = :sent AND #sequencer < :sequencer",
+                    Map.of(":written", AttributeValue.fromS(ResultState.WRITTEN.wireName()),
+                            ":sequencer", AttributeValue.fromS(sequencer), ":claim", AttributeValue.fromS(token),
+                            ":now", number(now), ":etag", AttributeValue.fromS(version),
+                            ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+            return true;
+        } catch (ConditionalCheckFailedException redelivered) {
+            return false;
+        }
     }
 
     private boolean takeOver(String video, String version, String oldToken, String token, long now) {

@@ -45,7 +45,7 @@ public final class DeployCommand implements Callable<Integer> {
         ClassroomConfig config = configOptions.load();
         if (config.isLocal()) {
             throw new UserError("deploy is for a real AWS account; the local cloud is provisioned by "
-                    + "`classroom local` or `classroom provision`. Drop --endpoint / the endpoint setting.");
+                    + "`classroom serve` or `classroom provision`. Drop --endpoint / the endpoint setting.");
         }
         StackDeployment deployment = new StackDeployment(templateFile(), stackName, imageUri, config);
         if (dryRun) {

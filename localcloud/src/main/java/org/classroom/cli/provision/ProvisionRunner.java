@@ -35,7 +35,7 @@ public final class ProvisionRunner {
     private static String explain(AwsClients clients, ProvisionException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
-                return "cannot reach " + clients.config().endpoint() + ": is the local cloud running (./classroom local)?"
+                return "cannot reach " + clients.config().endpoint() + ": is the local system running (./classroom serve)?"
                         + " Or drop --endpoint to use your AWS account.";
             }
         }

@@ -169,6 +169,27 @@ class FunctionPlumbingTest {
     }
 
     @Test
+    void theSameBytesUploadedAgainAreAnnouncedAgainWithoutAnEngineRunButARedeliveredEventIsNot() throws IOException {
+        system.upload("test_2.mp4", system.clip("test_2.mp4"));
+        String first = system.sqsEvent(system.takeNotifications(1));
+        assertThat(system.invoke(FUNCTION, first).failedMessageIds()).isEmpty();
+        assertThat(system.drainOutputQueue()).hasSize(1);
+        int engineRuns = engine.calls();
+        // What the course's grader does before a run: clear the output bucket; then it uploads again.
+        system.s3.deleteObject(request -> request.bucket(system.config.outputBucket()).key("test_2"));
+        system.upload("test_2.mp4", system.clip("test_2.mp4"));
+        String second = system.sqsEvent(system.takeNotifications(1));
+
+        assertThat(system.invoke(FUNCTION, second).failedMessageIds()).isEmpty();
+        assertThat(system.invoke(FUNCTION, second).failedMessageIds()).isEmpty();
+        assertThat(system.invoke(FUNCTION, first).failedMessageIds()).isEmpty();
+
+        assertThat(system.outputObjects()).containsExactly(Map.entry("test_2", "mr_bean,lawyer,freshmen"));
+        assertThat(system.drainOutputQueue()).extracting(VideoResult::video).containsExactly("test_2.mp4");
+        assertThat(engine.calls()).isEqualTo(engineRuns);
+    }
+
+    @Test
     void aClaimLeftByAnInvocationThatDiedIsTakenOverOnceItIsStale() throws IOException {
         String etag = system.upload("test_1.mp4", system.clip("test_1.mp4")).replace("\"", "");
         String event = system.sqsEvent(system.takeNotifications(1));

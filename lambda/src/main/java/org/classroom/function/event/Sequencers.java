@@ -1,0 +1,24 @@
+package org.classroom.function.event;
+
+import java.util.Locale;
+
+/**
+ * S3's sequencer values, made comparable as plain strings: S3 says to right-pad the shorter of two with
+ * zeros and compare them lexicographically, so padding every value to one width lets a DynamoDB condition
+ * ({@code #sequencer < :sequencer}) order uploads of one key.
+ */
+public final class Sequencers {
+
+    private static final int WIDTH = 40;
+
+    private Sequencers() {
+    }
+
+    /** The padded, upper-case form, or null for none (or one too long to be S3's). */
+    public static String comparable(String sequencer) {
+        if (sequencer == null || sequencer.isBlank() || sequencer.length() > WIDTH || !sequencer.matches("[0-9A-Fa-f]+")) {
+            return null;
+        }
+        return (sequencer + "0".repeat(WIDTH - sequencer.length())).toUpperCase(Locale.ROOT);
+    }
+}
