@@ -18,7 +18,7 @@ public final class ServeBanner {
     public static void print(LocalSystem system, String state, double startSeconds, String stopHint, PrintWriter out) {
         ClassroomConfig config = system.config();
         URI endpoint = system.cloud().endpoint();
-        out.printf(Locale.ROOT, "local cloud ready at %s in %.1f s (%s)%n", endpoint, startSeconds, state);
+        out.printf(Locale.ROOT, "ready in %.1f s: local cloud at %s (%s)%n", startSeconds, endpoint, state);
         system.provisioning().lines().forEach(line -> out.println("  " + line));
         out.println("function " + config.function() + " behind the Lambda endpoint; relay API at " + system.relay().apiUrl()
                 + " (token " + config.relayToken() + "), one file per video in " + system.resultsDir());
