@@ -14,11 +14,7 @@ import org.classroom.relay.store.ResultFileNames;
  * result file first appears, and what it holds. Polling a small folder every few milliseconds is exact
  * enough for latencies of a second and needs no file-system events (which differ between systems).
  */
-public final class ResultFolderWatch implements AutoCloseable {
-
-    /** A result file as first seen. */
-    public record Seen(Instant at, String content) {
-    }
+public final class ResultFolderWatch implements ResultWatch {
 
     private final Path folder;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
@@ -34,10 +30,12 @@ public final class ResultFolderWatch implements AutoCloseable {
         thread.start();
     }
 
+    @Override
     public Map<String, Seen> seen() {
         return seen;
     }
 
+    @Override
     public boolean complete() {
         return seen.size() == files.size();
     }

@@ -14,6 +14,7 @@ import org.classroom.cli.ConfigOptions;
 import org.classroom.cli.UserError;
 import org.classroom.cli.VerboseOption;
 import org.classroom.common.aws.AwsClients;
+import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.Student;
 import org.classroom.common.students.StudentFile;
@@ -26,13 +27,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code classroom workload}: the course's load test on the local system. Uploads the 100 videos of
- * {@code mapping} as fast as the machine allows and times each from the end of its upload to its result
- * file in the relay's folder.
+ * {@code classroom workload}: the course's load test. Uploads the 100 videos of {@code mapping} as fast as
+ * the machine allows and times each from the end of its upload to its result: the file in the relay's
+ * folder on the local system, or with {@code --cloud} the object in the output bucket, as the course's
+ * grader looks for it.
  */
 @Command(name = "workload", mixinStandardHelpOptions = true,
-        description = {"The course's load test on the local system: test_0 … test_100 built from the 8 clips and "
-                + "`mapping`, uploaded at once; every result file checked against the expected student.",
+        description = {"The course's load test: test_0 … test_100 built from the 8 clips and `mapping`, uploaded at "
+                + "once; every result checked against the expected student.",
+                "Without --cloud it starts the local system for the run; with --cloud it uses the configured system "
+                + "(a real account, or a running `classroom serve` through --endpoint), watching its output bucket.",
                 "Prints per-video latency (upload done → result file), then the summary; last line: "
                 + "workload: C/N correct in W s (p50 X s, p95 Y s, max Z s)."})
 public final class WorkloadCommand implements Callable<Integer> {
@@ -46,6 +50,10 @@ public final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--copies", defaultValue = "1", paramLabel = "N",
             description = "Upload the 100-video set N times (default ${DEFAULT-VALUE}).")
     int copies;
+
+    @Option(names = "--cloud", description = "Run against the configured buckets (a real account, or --endpoint of a "
+            + "running serve) instead of starting the local system; their output objects of these videos are replaced.")
+    boolean cloud;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Function invocations at once (default: one per core).")
@@ -76,6 +84,19 @@ public final class WorkloadCommand implements Callable<Integer> {
         Map<String, String> expectedLine = expectedLines(folder, videos);
         PrintWriter out = spec.commandLine().getOut();
 
+        List<String> keys = videos.stream().map(CourseWorkload.Video::key).toList();
+        if (cloud) {
+            if (concurrency != null) {
+                throw new UserError("--concurrency sets up the local system; with --cloud the relay decides it");
+            }
+            ClassroomConfig config = configOptions.load();
+            log.println("workload: against " + (config.isLocal() ? config.endpoint() : "AWS " + config.region())
+                    + ", watching s3://" + config.outputBucket());
+            try (AwsClients clients = new AwsClients(config);
+                    ResultWatch watch = new OutputBucketWatch(clients.s3(), config.outputBucket(), keys)) {
+                return run(clients, config, videos, expectedLine, watch, out);
+            }
+        }
         Path results = Files.createTempDirectory("classroom-workload-");
         LocalSystemOptions options = LocalSystemOptions.ephemeral(folder, results);
         if (concurrency != null) {
@@ -84,35 +105,42 @@ public final class WorkloadCommand implements Callable<Integer> {
         log.println("workload: starting the local system...");
         try (LocalSystem system = LocalSystem.start(configOptions.load(), options);
                 AwsClients clients = new AwsClients(system.config());
-                ResultFolderWatch watch = new ResultFolderWatch(system.resultsDir(),
-                        videos.stream().map(CourseWorkload.Video::key).toList())) {
-            log.printf("workload: uploading %d videos (%d invocations at once)%n", videos.size(), options.concurrency());
-            Instant start = Instant.now();
-            List<ClipUploader.Upload> uploads = videos.stream()
-                    .map(video -> new ClipUploader.Upload(video.key(), video.source())).toList();
-            Map<String, ClipUploader.Uploaded> uploaded = new ClipUploader(clients.s3Async(), system.config().inputBucket(), 16)
-                    .uploadAll(uploads, (upload, failure) -> {
-                        if (failure != null) {
-                            log.println("workload: upload failed: " + upload.key() + ": " + failure.getMessage());
-                        }
-                    });
-            Instant uploadsDone = Instant.now();
-            Instant deadline = start.plusSeconds(timeoutSeconds);
-            while (!watch.complete() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
-            return report(videos, expectedLine, uploaded, watch.seen(), start, uploadsDone, out);
+                ResultWatch watch = new ResultFolderWatch(system.resultsDir(), keys)) {
+            log.printf("workload: %d invocations at once%n", options.concurrency());
+            return run(clients, system.config(), videos, expectedLine, watch, out);
         }
     }
 
+    private int run(AwsClients clients, ClassroomConfig config, List<CourseWorkload.Video> videos,
+            Map<String, String> expectedLine, ResultWatch watch, PrintWriter out) throws InterruptedException {
+        log.printf("workload: uploading %d videos%n", videos.size());
+        Instant start = Instant.now();
+        List<ClipUploader.Upload> uploads = videos.stream()
+                .map(video -> new ClipUploader.Upload(video.key(), video.source())).toList();
+        Map<String, ClipUploader.Uploaded> uploaded = new ClipUploader(clients.s3Async(), config.inputBucket(), 16)
+                .uploadAll(uploads, (upload, failure) -> {
+                    if (failure != null) {
+                        log.println("workload: upload failed: " + upload.key() + ": " + failure.getMessage());
+                    }
+                });
+        Instant uploadsDone = Instant.now();
+        log.printf("workload: uploaded in %s s; waiting for the results%n",
+                LatencySummary.seconds(Duration.between(start, uploadsDone)));
+        Instant deadline = start.plusSeconds(timeoutSeconds);
+        while (!watch.complete() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        return report(videos, expectedLine, uploaded, watch.seen(), start, uploadsDone, out);
+    }
+
     private int report(List<CourseWorkload.Video> videos, Map<String, String> expectedLine,
-            Map<String, ClipUploader.Uploaded> uploaded, Map<String, ResultFolderWatch.Seen> seen,
+            Map<String, ClipUploader.Uploaded> uploaded, Map<String, ResultWatch.Seen> seen,
             Instant start, Instant uploadsDone, PrintWriter out) {
         List<Duration> latencies = new ArrayList<>();
         int correct = 0;
         Instant last = start;
         for (CourseWorkload.Video video : videos) {
-            ResultFolderWatch.Seen result = seen.get(video.key());
+            ResultWatch.Seen result = seen.get(video.key());
             ClipUploader.Uploaded upload = uploaded.get(video.key());
             if (result == null || upload == null) {
                 out.printf("%-16s %-40s %s%n", video.key(), upload == null ? "(upload failed)" : "(no result)", "MISSING");

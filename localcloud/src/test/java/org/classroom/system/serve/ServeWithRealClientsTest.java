@@ -108,6 +108,27 @@ class ServeWithRealClientsTest {
 
     @Test
     @Order(4)
+    void workloadWithCloudRunsTheLoadTestAgainstTheRunningSystemsBuckets() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.classroom.cli.Main",
+                "workload", "--cloud", "--endpoint", serve.endpoint().toString(), "--samples", samples.toString(),
+                "--timeout", "300");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(folder.resolve("workload.err").toFile());
+        builder.environment().put("XDG_CONFIG_HOME", folder.resolve("config").toString());
+        builder.environment().keySet().removeIf(name -> name.startsWith("CLASSROOM_") || name.startsWith("AWS_"));
+        Process workload = builder.start();
+        String out = new String(workload.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(workload.waitFor(6, TimeUnit.MINUTES)).isTrue();
+
+        String last = out.strip().lines().reduce((first, second) -> second).orElse("");
+        System.out.println("workload --cloud: " + last);
+        assertThat(workload.exitValue()).as(out + Files.readString(folder.resolve("workload.err"))).isZero();
+        assertThat(last).matches("workload: 100/100 correct in [0-9.]+ s \\(p50 [0-9.]+ s, p95 [0-9.]+ s, max [0-9.]+ s\\)");
+        assertThat(Files.readString(folder.resolve("workload.err"))).contains("watching s3://classroom-output");
+    }
+
+    @Test
+    @Order(5)
     void aRestartOnTheSameDataKeepsEarlierResultsAndProcessesANewUploadOnce() throws Exception {
         List<String> before = keys("classroom-output");
         Path resultsDir = data.resolve("results");
