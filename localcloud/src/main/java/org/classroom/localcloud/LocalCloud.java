@@ -20,6 +20,8 @@ import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.EdgeServer;
 import org.classroom.localcloud.edge.ErrorReplies;
+import org.classroom.localcloud.iam.AccessGate;
+import org.classroom.localcloud.iam.AccessPolicies;
 import org.classroom.localcloud.edge.Forwarder;
 import org.classroom.localcloud.edge.ServiceRouter;
 import org.classroom.localcloud.functions.FunctionEndpoint;
@@ -57,6 +59,8 @@ public final class LocalCloud implements AutoCloseable {
     private S3Gateway s3Gateway;
     private FunctionEndpoint functions;
     private Duration startupTime;
+
+    private volatile AccessGate gate;
 
     private LocalCloud(LocalCloudOptions options) {
         this.options = options;
@@ -215,18 +219,22 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, every request is checked against these policies, by the principal its access key names
+     * (see {@link AccessGate}); null turns the checks off again.
+     */
+    public void enforce(AccessPolicies policies) {
+        this.gate = policies == null ? null : new AccessGate(policies, options.region());
+    }
+
     private EdgeResponse dispatch(EdgeRequest request) {
         Service service = ServiceRouter.route(request);
         if (!ready || isStopped(service)) {
             return ErrorReplies.unavailable(service);
         }
         try {
-            EdgeResponse reply = switch (service) {
-                case S3 -> s3Gateway.handle(request);
-                case DYNAMODB -> forwarder.forward(request, dynamoDb.address());
-                case LAMBDA -> functions.handle(request);
-                case SQS -> forwarder.forward(request, sqs.address());
-            };
+            AccessGate checks = gate;
+            EdgeResponse reply = checks == null ? serve(service, request) : checks.handle(service, request, r -> serve(service, r));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {}{} -> {}", service, request.method(), request.rawPath(),
                         request.header("X-Amz-Target").map(target -> " " + target).orElse(""), reply.status());
@@ -238,6 +246,15 @@ public final class LocalCloud implements AutoCloseable {
                     ? ErrorReplies.s3Error(500, "InternalError", e.getMessage(), request.rawPath())
                     : ErrorReplies.error(service, 500, "InternalFailure", String.valueOf(e.getMessage()));
         }
+    }
+
+    private EdgeResponse serve(Service service, EdgeRequest request) {
+        return switch (service) {
+            case S3 -> s3Gateway.handle(request);
+            case DYNAMODB -> forwarder.forward(request, dynamoDb.address());
+            case LAMBDA -> functions.handle(request);
+            case SQS -> forwarder.forward(request, sqs.address());
+        };
     }
 
     /** Stops everything; what a data folder holds stays for the next start. */

@@ -47,11 +47,12 @@ public final class DemoSystem implements LocalDemo {
 
     /**
      * The settings a desktop needs to reach a running system, as setting keys: all of them, so that names
-     * given to {@code demo --set ...} (buckets, tables) reach the desktop as they reached the system.
+     * given to {@code demo --set ...} (buckets, tables) reach the desktop as they reached the system; the desktop
+     * uses its own access key, so that the local cloud holds it to the template's desktop policy.
      */
     public static Map<String, String> settingsOf(ClassroomConfig config) {
         Map<String, String> settings = new TreeMap<>();
-        config.settings().forEach((setting, value) -> {
+        config.withLocalKey(Parts.DESKTOP).settings().forEach((setting, value) -> {
             if (setting != Setting.PROFILE && setting != Setting.RESULTS_DIR) {
                 settings.put(setting.key(), value == null ? "" : value);
             }

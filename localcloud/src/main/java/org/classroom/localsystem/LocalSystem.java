@@ -19,6 +19,8 @@ import org.classroom.function.RecogniseHandler;
 import org.classroom.function.runtime.FunctionSettings;
 import org.classroom.localcloud.LocalCloud;
 import org.classroom.localcloud.LocalCloudOptions;
+import org.classroom.localcloud.iam.StackTemplate;
+import org.classroom.localcloud.iam.TemplatePolicies;
 import org.classroom.relay.Relay;
 import org.classroom.relay.RelayOptions;
 import org.slf4j.Logger;
@@ -67,7 +69,14 @@ public final class LocalSystem implements AutoCloseable {
                 report = new Provisioner(clients).provision(request(options.samples()));
             }
 
-            FunctionRuntime function = FunctionRuntime.create(config, FunctionSettings.defaults());
+            if (options.iamTemplate() != null) {
+                cloud.enforce(TemplatePolicies.load(options.iamTemplate(), StackTemplate.parameters(config), config.region()));
+                LOG.info("local cloud enforces the IAM policies of {}", options.iamTemplate());
+            } else {
+                LOG.warn("no IAM template: the local cloud lets every part do everything");
+            }
+
+            FunctionRuntime function = FunctionRuntime.create(config.withLocalKey(Parts.FUNCTION), FunctionSettings.defaults());
             started.add(function);
             cloud.registerFunction(config.function(), new RecogniseHandler(function));
 
@@ -79,7 +88,7 @@ public final class LocalSystem implements AutoCloseable {
                     .withBatchSize(options.relayBatchSize())
                     // Short long-polls: a local stop waits for the current poll, and loopback polls are cheap.
                     .withWaitSeconds(2);
-            Relay relay = Relay.start(config, relayOptions);
+            Relay relay = Relay.start(config.withLocalKey(Parts.RELAY), relayOptions);
             started.add(relay);
             ClassroomConfig withRelay = config.withRelay(relay.apiUrl(), relay.token()).withResultsDir(relay.resultsDir());
             LOG.info("local system up: cloud {}, relay {}", cloud.endpoint(), relay.apiUrl());

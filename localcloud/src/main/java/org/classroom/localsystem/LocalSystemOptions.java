@@ -1,6 +1,7 @@
 package org.classroom.localsystem;
 
 import java.nio.file.Path;
+import org.classroom.localcloud.iam.StackTemplate;
 
 /**
  * How to run the whole system on one machine.
@@ -12,9 +13,11 @@ import java.nio.file.Path;
  * @param resultsDir     the relay's results folder
  * @param concurrency    invocations of the function at once (relay and local Lambda alike)
  * @param relayBatchSize messages the relay hands the function per invocation (1..10)
+ * @param iamTemplate    the CloudFormation template whose IAM policies the local cloud enforces, each part under its
+ *                       own access key; null to check nothing
  */
 public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int relayPort, Path resultsDir, int concurrency,
-                                 int relayBatchSize) {
+                                 int relayBatchSize, Path iamTemplate) {
 
     /** Ten messages per invocation, the SQS maximum: fewer invocations for the same work. */
     public static final int DEFAULT_BATCH_SIZE = 10;
@@ -31,8 +34,10 @@ public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int 
         }
     }
 
+    /** With the default batch size, enforcing the project's own template when it is there (a checkout). */
     public LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int relayPort, Path resultsDir, int concurrency) {
-        this(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, DEFAULT_BATCH_SIZE);
+        this(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, DEFAULT_BATCH_SIZE,
+                StackTemplate.find().orElse(null));
     }
 
     /** Ephemeral ports, state in memory: for tests and one-off runs. */
@@ -47,7 +52,11 @@ public record LocalSystemOptions(Path samples, Path dataDir, int cloudPort, int 
     }
 
     public LocalSystemOptions withRelayBatchSize(int size) {
-        return new LocalSystemOptions(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, size);
+        return new LocalSystemOptions(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, size, iamTemplate);
+    }
+
+    public LocalSystemOptions withIamTemplate(Path template) {
+        return new LocalSystemOptions(samples, dataDir, cloudPort, relayPort, resultsDir, concurrency, relayBatchSize, template);
     }
 
     /** One invocation per core: the detector is CPU-bound, more would only queue on the cores. */

@@ -69,7 +69,7 @@ class ProvisionCommandTest {
                 Files.writeString(Files.createTempFile("students", ".json"), "[]").toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot reach http://127.0.0.1:" + port, "./classroom local");
+        assertThat(run.err()).contains("cannot reach http://127.0.0.1:" + port, "./classroom serve");
     }
 
     @Test

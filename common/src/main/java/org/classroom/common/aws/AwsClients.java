@@ -83,7 +83,9 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsCredentialsProvider credentials() {
         if (config.isLocal()) {
-            return StaticCredentialsProvider.create(LOCAL_CREDENTIALS);
+            String key = config.localKey();
+            return StaticCredentialsProvider.create(key == null || key.isBlank() || key.equals("local")
+                    ? LOCAL_CREDENTIALS : AwsBasicCredentials.create(key, "local"));
         }
         if (config.profile() != null) {
             return ProfileCredentialsProvider.create(config.profile());

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param relayUrl      the relay's results API; null when there is none
  * @param relayToken    the bearer token for the relay's API; null when there is none
  * @param resultsDir    the relay's results folder
+ * @param localKey      the access key id used against a local endpoint (its principal under the local IAM)
  */
 public record ClassroomConfig(
         String region,
@@ -37,7 +38,8 @@ public record ClassroomConfig(
         String function,
         URI relayUrl,
         String relayToken,
-        Path resultsDir) {
+        Path resultsDir,
+        String localKey) {
 
     public Optional<URI> endpointOverride() {
         return Optional.ofNullable(endpoint);
@@ -64,21 +66,28 @@ public record ClassroomConfig(
         values.put(Setting.RELAY_URL, relayUrl == null ? null : relayUrl.toString());
         values.put(Setting.RELAY_TOKEN, relayToken);
         values.put(Setting.RESULTS_DIR, resultsDir == null ? null : resultsDir.toString());
+        values.put(Setting.LOCAL_KEY, localKey);
         return values;
+    }
+
+    /** The same system, reached under another principal of the local cloud. */
+    public ClassroomConfig withLocalKey(String newLocalKey) {
+        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir, newLocalKey);
     }
 
     public ClassroomConfig withEndpoint(URI newEndpoint) {
         return new ClassroomConfig(region, profile, newEndpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir, localKey);
     }
 
     public ClassroomConfig withRelay(URI newRelayUrl, String newRelayToken) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, resultsDir);
+                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, resultsDir, localKey);
     }
 
     public ClassroomConfig withResultsDir(Path newResultsDir) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, newResultsDir);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, newResultsDir, localKey);
     }
 }

@@ -135,7 +135,8 @@ public final class ConfigLoader {
                 values.get(Setting.FUNCTION),
                 uri(Setting.RELAY_URL, values.get(Setting.RELAY_URL)),
                 values.get(Setting.RELAY_TOKEN),
-                resultsDir == null ? Path.of("results") : Path.of(resultsDir));
+                resultsDir == null ? Path.of("results") : Path.of(resultsDir),
+                values.get(Setting.LOCAL_KEY));
     }
 
     private static URI uri(Setting setting, String value) {

@@ -19,7 +19,9 @@ public enum Setting {
     FUNCTION("function", "classroom-recognise"),
     RELAY_URL("relay.url", null),
     RELAY_TOKEN("relay.token", null),
-    RESULTS_DIR("results.dir", null);
+    RESULTS_DIR("results.dir", null),
+    /** The access key id used against a local endpoint: it names this process's IAM principal there. */
+    LOCAL_KEY("local.key", "local");
 
     private final String key;
     private final String defaultValue;

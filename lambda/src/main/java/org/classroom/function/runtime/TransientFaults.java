@@ -26,7 +26,8 @@ public final class TransientFaults {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AwsServiceException service) {
                 return service.statusCode() >= 500 || service.statusCode() == 429 || service.isThrottlingException()
-                        || (service.awsErrorDetails() != null && TRANSIENT_CODES.contains(service.awsErrorDetails().errorCode()));
+                        || (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+                                && TRANSIENT_CODES.contains(service.awsErrorDetails().errorCode()));
             }
             if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
                 return true;

@@ -33,6 +33,8 @@ class FaultsAndRetriesTest {
     void faultsThatAnotherAttemptWillNotCureAreNot() {
         assertThat(TransientFaults.isTransient(s3Error(403, "AccessDenied"))).isFalse();
         assertThat(TransientFaults.isTransient(s3Error(404, "NoSuchBucket"))).isFalse();
+        // A HEAD refused: no body, so no error code at all.
+        assertThat(TransientFaults.isTransient(s3Error(403, null))).isFalse();
         assertThat(TransientFaults.isTransient(ResourceNotFoundException.builder().statusCode(400)
                 .message("no such table").build())).isFalse();
         assertThat(TransientFaults.isTransient(SdkClientException.create("Unable to load region"))).isFalse();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 + "and the gallery."})
 public final class DeployCommand implements Callable<Integer> {
 
-    static final String TEMPLATE = "installer/src/main/aws/classroom-stack.yaml";
+    static final String TEMPLATE = org.classroom.localcloud.iam.StackTemplate.PATH;
 
     @Mixin
     ConfigOptions configOptions;

@@ -3,6 +3,7 @@ package org.classroom.cli.deploy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.classroom.localcloud.iam.StackTemplate;
 import org.classroom.common.config.ClassroomConfig;
 
 /**
@@ -22,14 +23,8 @@ public record StackDeployment(Path template, String stackName, String imageUri, 
                 "--capabilities", "CAPABILITY_IAM",
                 "--no-fail-on-empty-changeset",
                 "--parameter-overrides",
-                "FunctionImageUri=" + imageUri,
-                "InputBucketName=" + config.inputBucket(),
-                "OutputBucketName=" + config.outputBucket(),
-                "InputQueueName=" + config.inputQueue(),
-                "OutputQueueName=" + config.outputQueue(),
-                "TableName=" + config.table(),
-                "ResultsTableName=" + config.resultsTable(),
-                "FunctionName=" + config.function()));
+                "FunctionImageUri=" + imageUri));
+        StackTemplate.parameters(config).forEach((name, value) -> command.add(name + "=" + value));
         if (config.profile() != null && !config.profile().isBlank()) {
             command.add("--profile");
             command.add(config.profile());

@@ -50,7 +50,7 @@ public record EdgeRequest(String method, String rawPath, String query, Map<Strin
         return new EdgeRequest(method, rawPath, query, newHeaders, newBody);
     }
 
-    static Map<String, String> parseForm(String text) {
+    public static Map<String, String> parseForm(String text) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
             return parameters;

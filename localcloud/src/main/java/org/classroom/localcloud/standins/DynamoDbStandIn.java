@@ -23,7 +23,8 @@ public final class DynamoDbStandIn implements StandIn {
 
     public static DynamoDbStandIn start(Path dataDir) {
         int port = FreePort.pick();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        // One database for every access key and region: each part of the system signs with its own key.
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry", "-sharedDb"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
@@ -33,8 +34,7 @@ public final class DynamoDbStandIn implements StandIn {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the DynamoDB data folder " + folder, e);
             }
-            // One database for every access key and region, so a restart finds the same tables.
-            args.addAll(List.of("-dbPath", folder.toString(), "-sharedDb"));
+            args.addAll(List.of("-dbPath", folder.toString()));
         }
         try {
             DynamoDBProxyServer server = QuietStdout.call(

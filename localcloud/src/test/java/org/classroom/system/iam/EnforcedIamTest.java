@@ -1,0 +1,96 @@
+package org.classroom.system.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.classroom.common.aws.AwsClients;
+import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.config.SampleData;
+import org.classroom.common.format.Json;
+import org.classroom.localcloud.iam.StackTemplate;
+import org.classroom.localsystem.LocalSystem;
+import org.classroom.localsystem.LocalSystemOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * The local system under the template's own IAM, each part with its own key: what AWS would refuse is
+ * refused here, and a template missing one needed action fails the way it would on AWS.
+ */
+class EnforcedIamTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void eachPartIsHeldToItsPolicyAndAnUnknownKeyIsRefused() throws Exception {
+        try (LocalSystem system = start(StackTemplate.find().orElseThrow())) {
+            var config = system.config();
+            try (AwsClients relay = new AwsClients(config.withLocalKey("relay"));
+                    AwsClients desktop = new AwsClients(config.withLocalKey("desktop"));
+                    AwsClients stranger = new AwsClients(config.withLocalKey("AKIASTRANGER"))) {
+                desktop.s3().putObject(r -> r.bucket(config.inputBucket()).key("notes.txt"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+
+                assertThatThrownBy(() -> relay.s3().getObject(r -> r.bucket(config.inputBucket()).key("notes.txt")))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(403);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                        });
+                assertThatThrownBy(() -> desktop.s3().deleteObject(r -> r.bucket(config.inputBucket()).key("notes.txt")))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                assertThatThrownBy(() -> desktop.sqs().getQueueUrl(r -> r.queueName(config.inputQueue())))
+                        .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                assertThatThrownBy(() -> stranger.s3().listObjectsV2(r -> r.bucket(config.inputBucket())))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                                .isEqualTo("InvalidAccessKeyId"));
+            }
+        }
+    }
+
+    @Test
+    void aDeletedUploadIsAFinalResultWithTheTemplateAndAnAccessDeniedWithoutListBucket() throws Exception {
+        Path template = StackTemplate.find().orElseThrow();
+        try (LocalSystem system = start(template)) {
+            assertThat(invokeOnAMissingKey(system).payload().asUtf8String())
+                    .contains("\"status\":\"invalid-video\"", "no longer exists");
+        }
+        // The mistake the template once had: the function may read objects but not list the bucket.
+        String text = Files.readString(template);
+        String withoutList = text.replaceAll("(?s)              - Sid: SeeMissingUploads.*?(?=              - Sid: WriteResults)", "");
+        assertThat(withoutList).isNotEqualTo(text);
+        Path broken = Files.writeString(folder.resolve("no-list-bucket.yaml"), withoutList);
+
+        try (LocalSystem system = start(broken)) {
+            InvokeResponse response = invokeOnAMissingKey(system);
+
+            assertThat(response.functionError()).isEqualTo("Unhandled");
+            assertThat(response.payload().asUtf8String()).contains("gone.mp4", "403");
+        }
+    }
+
+    private LocalSystem start(Path template) throws Exception {
+        Path samples = SampleData.find().orElse(null);
+        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
+        Path results = Files.createTempDirectory(folder, "results");
+        return LocalSystem.start(new ConfigLoader(Map.of(), folder.resolve("none.properties")).load(Map.of()),
+                LocalSystemOptions.ephemeral(samples, results).withIamTemplate(template));
+    }
+
+    /** As the relay would, but for a key whose object is gone: the function must decide what that is. */
+    private static InvokeResponse invokeOnAMissingKey(LocalSystem system) {
+        var config = system.config();
+        try (AwsClients relay = new AwsClients(config.withLocalKey("relay"))) {
+            String event = Json.write(Map.of("bucket", config.inputBucket(), "key", "gone.mp4"));
+            return relay.lambda().invoke(r -> r.functionName(config.function()).payload(SdkBytes.fromUtf8String(event)));
+        }
+    }
+}
