@@ -13,8 +13,18 @@ done
 rm -rf "$output/runtime" "$output/app-image" "$output/deb"
 mkdir -p "$output/app-image" "$output/deb"
 
-# The JDK modules the app's class path needs, found by jdeps; JavaFX comes from its own jars as modules.
+# Every class the desktop jar refers to must be on the class path we ship (the JDK and JavaFX aside):
+# a missing jar (classroom-common once) only shows as a NoClassDefFoundError on the user's machine.
 app_jars=$(find "$input/app" -name '*.jar' | sort | paste -sd: -)
+missing=$(jdeps --multi-release 17 --missing-deps --module-path "$input/javafx" --add-modules ALL-MODULE-PATH \
+  --class-path "$app_jars" "$input/app/classroom-desktop.jar")
+if [[ -n "$missing" ]]; then
+  echo "package-desktop: the desktop refers to classes that no jar in $input/app holds:" >&2
+  echo "$missing" >&2
+  exit 1
+fi
+
+# The JDK modules the app's class path needs, found by jdeps; JavaFX comes from its own jars as modules.
 jdk_modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
   --class-path "$app_jars" "$input/app/classroom-desktop.jar")
 # Also what the SDK loads reflectively or by service: TLS ciphers, DNS, JMX-free logging.
