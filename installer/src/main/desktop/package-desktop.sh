@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Makes the desktop's jlink'd runtime, jpackage app-image and .deb from the jars the build gathered.
 # Called by `mvn -Pinstaller package` (installer/pom.xml) as:
-#   package-desktop.sh <input dir: app/ + javafx/> <output dir> <version> <icon.png>
+#   package-desktop.sh <input dir: app/ + javafx/> <output dir> <version> <icon.png> <menu entry .desktop>
 set -euo pipefail
-input="$1"; output="$2"; version="$3"; icon="$4"
+input="$1"; output="$2"; version="$3"; icon="$4"; menu_entry="$5"
 name="classroom-desktop"
 main_class="org.classroom.desktop.DesktopLauncher"
 
@@ -45,9 +45,28 @@ jpackage --type app-image "${common[@]}" --input "$input/app" --main-jar classro
   --dest "$output/app-image"
 
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+  # No --linux-shortcut: jpackage would register the menu entry from the maintainer scripts with
+  # xdg-desktop-menu, which fails (exit 3, package half-configured) where there is no menu directory yet.
+  # The entry and its icon are files of the package instead, where Debian packages keep them: dpkg owns
+  # them (apt-get remove takes them away), menus pick them up whenever a desktop is installed, and the
+  # maintainer scripts have nothing left that can fail.
   jpackage --type deb "${common[@]}" --app-image "$output/app-image/$name" --dest "$output/deb" \
-    --linux-package-name "$name" --linux-package-deps "libgtk-3-0" --linux-menu-group "Education" \
-    --linux-shortcut --linux-app-category education --icon "$icon"
+    --linux-package-name "$name" --linux-package-deps "libgtk-3-0" --linux-app-category education
+  deb=$(ls "$output"/deb/*.deb)
+  stage="$output/deb-stage"
+  rm -rf "$stage"
+  dpkg-deb -R "$deb" "$stage"
+  install -D -m 0644 "$menu_entry" "$stage/usr/share/applications/$name.desktop"
+  install -D -m 0644 "$icon" "$stage/usr/share/icons/hicolor/256x256/apps/$name.png"
+  if grep -l 'xdg-' "$stage"/DEBIAN/* >/dev/null 2>&1; then
+    echo "package-desktop: a maintainer script calls xdg tools: $(grep -l 'xdg-' "$stage"/DEBIAN/*)" >&2
+    exit 1
+  fi
+  sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$stage" | cut -f1)/" "$stage/DEBIAN/control"
+  dpkg-deb --root-owner-group --build "$stage" "$deb" >/dev/null
+  rm -rf "$stage"
+  [[ "$(dpkg-deb -c "$deb")" == *"/usr/share/applications/$name.desktop"* ]] \
+    || { echo "package-desktop: the menu entry is missing from $deb" >&2; exit 1; }
 else
   echo "package-desktop: dpkg-deb and fakeroot are needed for the .deb; made the app-image only" >&2
 fi
