@@ -63,7 +63,8 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     exit 1
   fi
   sed -i "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$stage" | cut -f1)/" "$stage/DEBIAN/control"
-  dpkg-deb --root-owner-group --build "$stage" "$deb" >/dev/null
+  # gzip: 6 s here against 40 s for xz, for a .deb 6% larger (its jars and jlink'd modules are compressed).
+  dpkg-deb --root-owner-group -Zgzip --build "$stage" "$deb" >/dev/null
   rm -rf "$stage"
   [[ "$(dpkg-deb -c "$deb")" == *"/usr/share/applications/$name.desktop"* ]] \
     || { echo "package-desktop: the menu entry is missing from $deb" >&2; exit 1; }
