@@ -155,6 +155,7 @@ set_env() {  # set_env FILE KEY VALUE: what an operator does with sudoedit
 start_local_cloud() {
   say "starting a local cloud (./classroom local --port 0); waiting up to ${cloud_wait} s"
   # setsid: the launcher (and the build it may run first) in a process group of its own, stopped as one.
+  : >"$scratch/local-cloud.log"
   setsid "$repo/classroom" local --port 0 >"$scratch/local-cloud.log" 2>&1 </dev/null &
   local pid=$!
   pids+=("$pid")
@@ -211,6 +212,7 @@ check_relay() {
   local state="$root/var/lib/classroom-relay"
   mkdir -p "$state" "$scratch/relay-home"
   say "starting the installed relay ($root/opt/classroom-relay/bin/classroom-relay)"
+  : >"$scratch/relay.log"
   (
     cd "$state"
     exec setsid env -i PATH="$PATH" HOME="$scratch/relay-home" XDG_CONFIG_HOME="$scratch/relay-home/.config" \
