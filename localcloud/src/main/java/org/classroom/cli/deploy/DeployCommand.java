@@ -10,12 +10,21 @@ import org.classroom.common.config.ClassroomConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.classroom.common.format.Json;
 
 /** {@code classroom deploy}: the AWS stack from installer/src/main/aws, through the AWS CLI. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploys the system to a real AWS account: buckets, queues with dead-letter queues, the upload "
-                + "notification, the student table, the function (a container image pushed by "
+                + "notification, the student and results tables, the function (a container image pushed by "
                 + "installer/src/main/lambda/build-and-push.sh) and least-privilege IAM.",
+                "Prints the names and the IAM each part gets, makes a change set, shows it, and refuses to replace or "
+                + "remove a bucket, table or queue without --yes.",
                 "Then run `classroom provision --samples DIR` (same settings, no --endpoint) to load the students "
                 + "and the gallery."})
 public final class DeployCommand implements Callable<Integer> {
@@ -37,8 +46,17 @@ public final class DeployCommand implements Callable<Integer> {
             description = "The CloudFormation template (default: " + TEMPLATE + " in the project).")
     Path template;
 
-    @Option(names = "--dry-run", description = "Print the AWS CLI command instead of running it.")
+    @Option(names = "--dry-run", description = "Print the plan and the AWS CLI command instead of running it.")
     boolean dryRun;
+
+    @Option(names = "--yes", description = "Go ahead even when the change set replaces or removes a bucket, table or "
+            + "queue (their contents are lost).")
+    boolean yes;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final Pattern CHANGE_SET = Pattern.compile("arn:aws[a-z-]*:cloudformation:\\S+:changeSet/\\S+");
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -47,23 +65,70 @@ public final class DeployCommand implements Callable<Integer> {
             throw new UserError("deploy is for a real AWS account; the local cloud is provisioned by "
                     + "`classroom serve` or `classroom provision`. Drop --endpoint / the endpoint setting.");
         }
-        StackDeployment deployment = new StackDeployment(templateFile(), stackName, imageUri, config);
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = templateFile();
+        DeployPlan.print(file, stackName, config, out);
+        StackDeployment deployment = new StackDeployment(file, stackName, imageUri, config);
         if (dryRun) {
-            System.out.println(String.join(" ", deployment.command()));
+            out.println(String.join(" ", deployment.command()));
+            out.flush();
             return 0;
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(deployment.command()).inheritIO().start();
-        } catch (IOException e) {
-            throw new UserError("the AWS CLI (`aws`) is needed to deploy: " + e.getMessage());
+        AwsCli aws = new AwsCli(config);
+        out.println("deploy: making the change set...");
+        out.flush();
+        String made = aws.run(false, deployment.command()).text();
+        Matcher changeSet = CHANGE_SET.matcher(made);
+        if (!changeSet.find()) {
+            if (made.contains("No changes to deploy")) {
+                out.println("deploy: nothing to change; stack " + stackName + " is as the template says");
+                out.flush();
+                return 0;
+            }
+            throw new UserError("the AWS CLI made no change set that this command could find:\n" + made.strip());
         }
-        int exitCode = process.waitFor();
-        if (exitCode != 0) {
-            throw new UserError("aws cloudformation deploy failed (exit " + exitCode + "); see its output above.", exitCode);
+        String arn = changeSet.group();
+        StackChanges changes = StackChanges.of(Json.mapper().readTree(
+                aws.run("cloudformation", "describe-change-set", "--change-set-name", arn, "--output", "json").text()));
+        out.println("deploy: the change set would:");
+        changes.changes().forEach(change -> out.println("  " + change.describe()));
+        List<StackChanges.Change> losing = changes.losingData();
+        if (!losing.isEmpty() && !yes) {
+            aws.run("cloudformation", "delete-change-set", "--change-set-name", arn);
+            throw new UserError("refusing to replace or remove " + String.join(", ", losing.stream()
+                    .map(StackChanges.Change::logicalId).toList()) + ": what they hold would be lost. Rerun with --yes to "
+                    + "go ahead, or keep the old names (--set ...) to leave them as they are. The change set was deleted.");
         }
-        System.out.println("stack " + stackName + " is deployed; next: classroom provision --samples DIR");
+        aws.run("cloudformation", "execute-change-set", "--change-set-name", arn);
+        out.println("deploy: executing; waiting for the stack...");
+        out.flush();
+        String status = awaitStack(aws, out);
+        if (!status.endsWith("_COMPLETE") || status.contains("ROLLBACK")) {
+            throw new UserError("stack " + stackName + " ended " + status + ": see its events with "
+                    + "aws cloudformation describe-stack-events --stack-name " + stackName);
+        }
+        out.println("stack " + stackName + " is deployed (" + status + "); next: classroom provision --samples DIR");
+        out.flush();
         return 0;
+    }
+
+    /** Polls the stack's status, printing each new one, until it is no longer in progress. */
+    private String awaitStack(AwsCli aws, PrintWriter out) throws InterruptedException {
+        String last = "";
+        for (int polls = 0; polls < 720; polls++) {
+            String status = aws.run("cloudformation", "describe-stacks", "--stack-name", stackName,
+                    "--query", "Stacks[0].StackStatus", "--output", "text").text().strip();
+            if (!status.equals(last)) {
+                out.println("  " + status);
+                out.flush();
+                last = status;
+            }
+            if (!status.endsWith("_IN_PROGRESS")) {
+                return status;
+            }
+            Thread.sleep(5000);
+        }
+        throw new UserError("stack " + stackName + " still in progress after an hour (" + last + ")");
     }
 
     private Path templateFile() {

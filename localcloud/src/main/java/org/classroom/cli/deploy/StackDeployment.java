@@ -7,9 +7,9 @@ import org.classroom.localcloud.iam.StackTemplate;
 import org.classroom.common.config.ClassroomConfig;
 
 /**
- * The AWS CLI call that creates or updates the CloudFormation stack from the project's template.
- * The CLI's {@code cloudformation deploy} does change sets, waits and "no changes" for us, so we build
- * its arguments rather than drive CloudFormation's API step by step.
+ * The AWS CLI call that makes the change set creating or updating the CloudFormation stack from the
+ * project's template, without running it: {@code cloudformation deploy --no-execute-changeset} works out
+ * create or update and "no changes" for us; {@code deploy} then reviews the change set before executing it.
  */
 public record StackDeployment(Path template, String stackName, String imageUri, ClassroomConfig config) {
 
@@ -22,6 +22,7 @@ public record StackDeployment(Path template, String stackName, String imageUri, 
                 // The stack creates IAM roles and policies with generated names.
                 "--capabilities", "CAPABILITY_IAM",
                 "--no-fail-on-empty-changeset",
+                "--no-execute-changeset",
                 "--parameter-overrides",
                 "FunctionImageUri=" + imageUri));
         StackTemplate.parameters(config).forEach((name, value) -> command.add(name + "=" + value));

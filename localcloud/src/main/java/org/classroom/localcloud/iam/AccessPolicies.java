@@ -34,6 +34,11 @@ public final class AccessPolicies {
         return byPrincipal.containsKey(accessKeyId) ? Optional.of(accessKeyId) : Optional.empty();
     }
 
+    /** A principal's statements as the template gives them (empty for an unknown one). */
+    public List<Statement> statements(String principal) {
+        return byPrincipal.getOrDefault(principal, List.of());
+    }
+
     public Set<String> principals() {
         return byPrincipal.keySet();
     }

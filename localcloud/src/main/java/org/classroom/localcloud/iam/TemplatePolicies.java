@@ -35,10 +35,12 @@ public final class TemplatePolicies {
     private final JsonNode resources;
     private final Map<String, String> parameters;
     private final String region;
+    private final String account;
 
-    private TemplatePolicies(JsonNode template, Map<String, String> given, String region) {
+    private TemplatePolicies(JsonNode template, Map<String, String> given, String region, String account) {
         this.resources = template.path("Resources");
         this.region = region;
+        this.account = account;
         Map<String, String> values = new HashMap<>();
         template.path("Parameters").fields().forEachRemaining(parameter -> {
             JsonNode fallback = parameter.getValue().path("Default");
@@ -55,9 +57,14 @@ public final class TemplatePolicies {
      *                   take the template's defaults
      */
     public static AccessPolicies load(Path template, Map<String, String> parameters, String region) {
+        return load(template, parameters, region, ACCOUNT);
+    }
+
+    /** @param account the account id to put in ARNs (for a preview of a real account: whatever stands for it) */
+    public static AccessPolicies load(Path template, Map<String, String> parameters, String region, String account) {
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
-            return new TemplatePolicies(root, parameters, region).policies();
+            return new TemplatePolicies(root, parameters, region, account).policies();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the IAM template " + template, e);
         }
@@ -141,7 +148,7 @@ public final class TemplatePolicies {
                 return region;
             }
             case "AWS::AccountId" -> {
-                return ACCOUNT;
+                return account;
             }
             default -> {
                 if (parameters.containsKey(name)) {
@@ -163,12 +170,12 @@ public final class TemplatePolicies {
         String name = physicalName(logicalId);
         return switch (type) {
             case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
-            case "AWS::SQS::Queue" -> "arn:aws:sqs:" + region + ":" + ACCOUNT + ":" + name;
-            case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + name;
-            case "AWS::Lambda::Function" -> "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + name;
-            case "AWS::Logs::LogGroup" -> "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
-            case "AWS::IAM::Role" -> "arn:aws:iam::" + ACCOUNT + ":role/" + logicalId;
-            case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + ACCOUNT + ":policy/" + logicalId;
+            case "AWS::SQS::Queue" -> "arn:aws:sqs:" + region + ":" + account + ":" + name;
+            case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
+            case "AWS::Lambda::Function" -> "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
+            case "AWS::Logs::LogGroup" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
+            case "AWS::IAM::Role" -> "arn:aws:iam::" + account + ":role/" + logicalId;
+            case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + account + ":policy/" + logicalId;
             default -> throw new IllegalArgumentException("no ARN known for " + logicalId + " (" + type + ")");
         };
     }
