@@ -54,6 +54,25 @@ class LambdaImageTest {
     }
 
     @Test
+    void theColdStartRecordedForTheClassArchiveMakesTheRuntimeWithoutNetworkAndTheImageUsesThatArchive(@TempDir Path cache)
+            throws Exception {
+        String text = Templates.text("lambda/Dockerfile");
+        Matcher recorded = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(text);
+        assertThat(recorded.find()).isTrue();
+        assertThat(text).contains("org.classroom.function.ColdStart", "-XX:SharedArchiveFile=" + recorded.group(1));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dorg.bytedeco.javacpp.cachedir=" + cache,
+                "-cp", System.getProperty("java.class.path"), "org.classroom.function.ColdStart")
+                .redirectErrorStream(true);
+        builder.environment().put("CLASSROOM_ENDPOINT", "http://127.0.0.1:9");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).containsPattern("cold start: runtime ready in \\d+ ms, JVM up \\d+ ms");
+    }
+
+    @Test
     void buildStepUnpacksTheNativesIntoTheCacheFolder(@TempDir Path cache) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-Dorg.bytedeco.javacpp.cachedir=" + cache,

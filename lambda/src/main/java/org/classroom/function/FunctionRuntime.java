@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.classroom.common.aws.AwsClients;
@@ -53,6 +55,19 @@ public final class FunctionRuntime implements AutoCloseable {
     private FunctionRuntime(ClassroomConfig config, FunctionSettings settings, Supplier<? extends VideoRecogniser> engineFactory) {
         long start = System.nanoTime();
         this.config = config;
+        // The networks load on their own thread while the AWS clients are built: the two halves of a cold
+        // start take about as long each, and a Lambda of 1,769 MB or more has a second vCPU.
+        EnginePool pool = new EnginePool(engineFactory);
+        CompletableFuture<EnginePool> warming = new CompletableFuture<>();
+        Thread warmer = new Thread(() -> {
+            try {
+                warming.complete(pool.warm());
+            } catch (Throwable e) {
+                warming.completeExceptionally(e);
+            }
+        }, "engine-warm-up");
+        warmer.setDaemon(true);
+        warmer.start();
         AwsClients clients = new AwsClients(config);
         this.s3 = clients.s3();
         this.sqs = clients.sqs();
@@ -62,7 +77,7 @@ public final class FunctionRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.gallery = new GalleryCache(() -> retrier.call(table::gallery), settings.galleryMaxAge(), clock);
         StudentDirectory students = new StudentDirectory(name -> retrier.call(() -> table.get(name)), settings.galleryMaxAge(), clock);
-        this.engines = new EnginePool(engineFactory).warm();
+        this.engines = awaitEngine(warming);
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(),
@@ -76,6 +91,21 @@ public final class FunctionRuntime implements AutoCloseable {
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("function ready in {} ms (output bucket {}, output queue {}, tables {} and {})",
                 initMillis, config.outputBucket(), config.outputQueue(), config.table(), config.resultsTable());
+    }
+
+    private static EnginePool awaitEngine(CompletableFuture<EnginePool> warming) {
+        try {
+            return warming.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** A runtime for the given system, with the production engine. */
