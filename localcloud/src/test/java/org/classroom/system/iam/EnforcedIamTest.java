@@ -31,6 +31,38 @@ class EnforcedIamTest {
     Path folder;
 
     @Test
+    void theEightCourseClipsUploadedWithTheDesktopsKeyComeOutRightWithEveryPartUnderItsOwnPolicy() throws Exception {
+        Path samples = SampleData.find().orElse(null);
+        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        java.util.Map<String, String> lineOf = new java.util.HashMap<>();
+        for (var student : org.classroom.common.students.StudentFile.read(samples.resolve("student_data.json"))) {
+            lineOf.put(student.name(), student.name() + "," + student.major() + "," + student.year());
+        }
+        Files.readAllLines(samples.resolve("expected.csv")).stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.split(",")).forEach(fields -> expected.put(fields[0].replace(".mp4", ""), lineOf.get(fields[1])));
+
+        try (LocalSystem system = start(StackTemplate.find().orElseThrow());
+                AwsClients desktop = new AwsClients(system.config().withLocalKey("desktop"));
+                AwsClients admin = new AwsClients(system.config())) {
+            for (String stem : expected.keySet()) {
+                desktop.s3().putObject(r -> r.bucket(system.config().inputBucket()).key(stem + ".mp4"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromFile(samples.resolve("videos/" + stem + ".mp4")));
+            }
+            java.util.Map<String, String> outputs = new java.util.TreeMap<>();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+            while (outputs.size() < expected.size() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                for (var object : admin.s3().listObjectsV2(r -> r.bucket(system.config().outputBucket())).contents()) {
+                    outputs.put(object.key(), admin.s3().getObjectAsBytes(r -> r.bucket(system.config().outputBucket())
+                            .key(object.key())).asUtf8String());
+                }
+            }
+            assertThat(outputs).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void eachPartIsHeldToItsPolicyAndAnUnknownKeyIsRefused() throws Exception {
         try (LocalSystem system = start(StackTemplate.find().orElseThrow())) {
             var config = system.config();
