@@ -14,6 +14,8 @@ public final class SampleData {
     public static final String PROPERTY = "classroom.samples";
     public static final String ENVIRONMENT_VARIABLE = "CLASSROOM_SAMPLES";
     public static final String DEFAULT_LOCATION = "../shared/data/cse546";
+    /** Set (to {@code true}) where the data must be there, as in CI: then its absence is an error, not a skip. */
+    public static final String REQUIRED_VARIABLE = "CLASSROOM_SAMPLES_REQUIRED";
     public static final String HOW_TO_GET = "the course hand-out (videos/, student_data.json, encoding, mapping,"
             + " expected.csv), as published in the public repository nehavadnere/cse546-project-lambda;"
             + " point -D" + PROPERTY + "=DIR or " + ENVIRONMENT_VARIABLE + "=DIR at it";
@@ -32,10 +34,26 @@ public final class SampleData {
         return Path.of(value).toAbsolutePath().normalize();
     }
 
-    /** The folder, when it holds the course's clips. */
+    /**
+     * The folder, when it holds the course's clips.
+     *
+     * @throws IllegalStateException when it does not and {@value #REQUIRED_VARIABLE} is set: a CI machine
+     *                               without the data must not go green with the core untested
+     */
     public static Optional<Path> find() {
         Path location = location();
-        return Files.isDirectory(location.resolve("videos")) ? Optional.of(location) : Optional.empty();
+        if (Files.isDirectory(location.resolve("videos"))) {
+            return Optional.of(location);
+        }
+        if (required()) {
+            throw new IllegalStateException(REQUIRED_VARIABLE + " is set but " + missingMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean required() {
+        String value = System.getenv(REQUIRED_VARIABLE);
+        return value != null && !value.isBlank() && !value.equalsIgnoreCase("false") && !value.equals("0");
     }
 
     /** Why a test that needs the data could not run, naming the setting. */
