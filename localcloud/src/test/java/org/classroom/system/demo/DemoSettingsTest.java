@@ -17,6 +17,8 @@ import org.classroom.desktop.logic.upload.ObjectUploader;
 import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +52,7 @@ class DemoSettingsTest {
                 uploader.start(samples.resolve("videos/test_4.mp4"), "test_4.mp4", bytes -> { }).done().get(1, TimeUnit.MINUTES);
             }
             ResultsTable results = new ResultsTable(new AwsClients(desktop).dynamoDb(), desktop.resultsTable());
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (results.get("test_4.mp4").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> results.get("test_4.mp4").isPresent());
             assertThat(results.get("test_4.mp4")).hasValueSatisfying(result ->
                     assertThat(result.people()).extracting(person -> person.name()).containsExactly("johnny_dep"));
         }

@@ -49,14 +49,12 @@ class EnforcedIamTest {
                 desktop.s3().putObject(r -> r.bucket(system.config().inputBucket()).key(stem + ".mp4"),
                         software.amazon.awssdk.core.sync.RequestBody.fromFile(samples.resolve("videos/" + stem + ".mp4")));
             }
+            String bucket = system.config().outputBucket();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                    .until(() -> admin.s3().listObjectsV2(r -> r.bucket(bucket)).keyCount() >= expected.size());
             java.util.Map<String, String> outputs = new java.util.TreeMap<>();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-            while (outputs.size() < expected.size() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                for (var object : admin.s3().listObjectsV2(r -> r.bucket(system.config().outputBucket())).contents()) {
-                    outputs.put(object.key(), admin.s3().getObjectAsBytes(r -> r.bucket(system.config().outputBucket())
-                            .key(object.key())).asUtf8String());
-                }
+            for (var object : admin.s3().listObjectsV2(r -> r.bucket(bucket)).contents()) {
+                outputs.put(object.key(), admin.s3().getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asUtf8String());
             }
             assertThat(outputs).isEqualTo(expected);
         }

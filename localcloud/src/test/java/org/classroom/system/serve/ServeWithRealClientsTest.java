@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,13 +190,7 @@ class ServeWithRealClientsTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit);
-            }
-            Thread.sleep(250);
-        }
+    private static void waitFor(BooleanSupplier condition, Duration limit) {
+        Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 }
