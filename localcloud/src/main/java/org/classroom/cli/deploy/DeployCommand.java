@@ -10,6 +10,7 @@ import org.classroom.common.config.ClassroomConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
@@ -20,13 +21,15 @@ import org.classroom.common.format.Json;
 
 /** {@code classroom deploy}: the AWS stack from installer/src/main/aws, through the AWS CLI. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
+        subcommands = {OpenStackHostCommand.class, RelayStackCommand.class},
         description = {"Deploys the system to a real AWS account: buckets, queues with dead-letter queues, the upload "
                 + "notification, the student and results tables, the function (a container image pushed by "
                 + "installer/src/main/lambda/build-and-push.sh) and least-privilege IAM.",
                 "Prints the names and the IAM each part gets, makes a change set, shows it, and refuses to replace or "
                 + "remove a bucket, table or queue without --yes.",
                 "Then run `classroom provision --samples DIR` (same settings, no --endpoint) to load the students "
-                + "and the gallery."})
+                + "and the gallery.",
+                "The OpenStack side: `deploy openstack-host` (devstack on EC2), then `deploy relay` (the relay VM)."})
 public final class DeployCommand implements Callable<Integer> {
 
     static final String TEMPLATE = org.classroom.localcloud.iam.StackTemplate.PATH;
@@ -34,8 +37,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
-    @Option(names = "--image", required = true, paramLabel = "URI",
-            description = "The function's container image in ECR (printed by build-and-push.sh).")
+    // Not required in picocli's sense, which would demand it of the subcommands too; call() insists on it.
+    @Option(names = "--image", paramLabel = "URI",
+            description = "The function's container image in ECR (printed by build-and-push.sh); required.")
     String imageUri;
 
     @Option(names = "--stack-name", defaultValue = "classroom", paramLabel = "NAME",
@@ -60,6 +64,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (imageUri == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--image=URI'");
+        }
         ClassroomConfig config = configOptions.load();
         if (config.isLocal()) {
             throw new UserError("deploy is for a real AWS account; the local cloud is provisioned by "

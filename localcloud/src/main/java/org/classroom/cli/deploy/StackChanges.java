@@ -18,7 +18,12 @@ public record StackChanges(List<Change> changes) {
     public record Change(String action, String logicalId, String type, String replacement) {
 
         boolean losesData() {
-            return STATEFUL.contains(type) && ("Remove".equals(action)
+            return replacesOrRemoves(STATEFUL);
+        }
+
+        /** Whether this removes, or may replace, a resource of one of {@code types}. */
+        boolean replacesOrRemoves(Set<String> types) {
+            return types.contains(type) && ("Remove".equals(action)
                     || "True".equalsIgnoreCase(replacement) || "Conditional".equalsIgnoreCase(replacement));
         }
 
@@ -41,5 +46,10 @@ public record StackChanges(List<Change> changes) {
 
     public List<Change> losingData() {
         return changes.stream().filter(Change::losesData).toList();
+    }
+
+    /** The changes that remove or replace a resource of one of {@code types}. */
+    public List<Change> replacingOrRemoving(Set<String> types) {
+        return changes.stream().filter(change -> change.replacesOrRemoves(types)).toList();
     }
 }
