@@ -20,6 +20,7 @@ import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.EdgeServer;
 import org.classroom.localcloud.edge.ErrorReplies;
+import org.classroom.localcloud.edge.LocalHost;
 import org.classroom.localcloud.iam.AccessGate;
 import org.classroom.localcloud.iam.AccessPolicies;
 import org.classroom.localcloud.edge.Forwarder;
@@ -229,6 +230,11 @@ public final class LocalCloud implements AutoCloseable {
 
     private EdgeResponse dispatch(EdgeRequest request) {
         Service service = ServiceRouter.route(request);
+        if (!LocalHost.allows(request.header("Host"))) {
+            LOG.warn("refused a request addressed to {} (not this machine's loopback: a web page by DNS rebinding?)",
+                    request.header("Host").orElse("no host"));
+            return ErrorReplies.error(service, 403, "AccessDenied", "the local cloud answers requests to 127.0.0.1 or localhost only");
+        }
         if (!ready || isStopped(service)) {
             return ErrorReplies.unavailable(service);
         }

@@ -81,6 +81,8 @@ public final class LocalSystem implements AutoCloseable {
             cloud.registerFunction(config.function(), new RecogniseHandler(function));
 
             RelayOptions relayOptions = RelayOptions.defaults()
+                    // This machine's own desktop and clients only: the relay's results are students' records.
+                    .withHost("127.0.0.1")
                     .withPort(options.relayPort())
                     .withToken(RelayToken.forData(options.dataDir()))
                     .withResultsDir(options.resultsDir())

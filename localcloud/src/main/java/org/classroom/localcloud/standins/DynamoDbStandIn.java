@@ -39,6 +39,7 @@ public final class DynamoDbStandIn implements StandIn {
         try {
             DynamoDBProxyServer server = QuietStdout.call(
                     () -> ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new)));
+            LoopbackOnly.jetty(server);
             server.start();
             return new DynamoDbStandIn(server, port);
         } catch (Exception e) {

@@ -1,28 +1,47 @@
 package org.classroom.localcloud.standins;
 
+import com.robothy.netty.initializer.HttpServerInitializer;
 import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
+import com.robothy.s3.rest.handler.LocalS3RouterFactory;
+import com.robothy.s3.rest.service.ServiceFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** S3 from local-s3: in memory, or its own files under {@code <data>/s3}. */
+/**
+ * S3 from local-s3: in memory, or its own files under {@code <data>/s3}. local-s3's own start binds every
+ * interface, so this starts its request handling the way local-s3 does, but on the loopback interface.
+ */
 public final class S3StandIn implements StandIn {
 
-    private final LocalS3 server;
+    private final Channel channel;
+    private final EventLoopGroup parent;
+    private final EventLoopGroup children;
+    private final EventExecutorGroup workers;
     private final URI address;
 
-    private S3StandIn(LocalS3 server, int port) {
-        this.server = server;
-        this.address = URI.create("http://127.0.0.1:" + port);
+    private S3StandIn(Channel channel, EventLoopGroup parent, EventLoopGroup children, EventExecutorGroup workers, int port) {
+        this.channel = channel;
+        this.parent = parent;
+        this.children = children;
+        this.workers = workers;
+        this.address = URI.create("http://" + LoopbackOnly.HOST + ":" + port);
     }
 
     public static S3StandIn start(Path dataDir) {
         int port = FreePort.pick();
-        LocalS3.Builder builder = LocalS3.builder().port(port).nettyParentEventGroupThreadNum(1)
-                .nettyChildEventGroupThreadNum(2).s3ExecutorThreadNum(4);
+        LocalS3.Builder builder = LocalS3.builder().port(port);
         if (dataDir == null) {
             builder.mode(LocalS3Mode.IN_MEMORY);
         } else {
@@ -34,9 +53,35 @@ public final class S3StandIn implements StandIn {
             }
             builder.mode(LocalS3Mode.PERSISTENCE).dataPath(folder.toString());
         }
-        LocalS3 server = builder.build();
-        server.start();
-        return new S3StandIn(server, server.getPort() > 0 ? server.getPort() : port);
+        ServiceFactory services = services(builder.build());
+        EventLoopGroup parent = new NioEventLoopGroup(1);
+        EventLoopGroup children = new NioEventLoopGroup(2);
+        EventExecutorGroup workers = new DefaultEventLoopGroup(4);
+        try {
+            Channel channel = new ServerBootstrap().group(parent, children)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new HttpServerInitializer(workers, LocalS3RouterFactory.create(services)))
+                    .bind(LoopbackOnly.HOST, port).sync().channel();
+            return new S3StandIn(channel, parent, children, workers, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdown(parent, children, workers);
+            throw new IllegalStateException("interrupted while local-s3 started", e);
+        } catch (RuntimeException e) {
+            shutdown(parent, children, workers);
+            throw new IllegalStateException("local-s3 did not start on " + LoopbackOnly.HOST + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** local-s3's services (buckets, objects, in memory or on disk as configured), as its own start makes them. */
+    private static ServiceFactory services(LocalS3 configured) {
+        try {
+            Method factory = LocalS3.class.getDeclaredMethod("createServiceFactory");
+            factory.setAccessible(true);
+            return (ServiceFactory) factory.invoke(configured);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("local-s3 changed: its services cannot be made without binding every interface", e);
+        }
     }
 
     @Override
@@ -46,6 +91,13 @@ public final class S3StandIn implements StandIn {
 
     @Override
     public void close() {
-        server.shutdown();
+        channel.close().syncUninterruptibly();
+        shutdown(parent, children, workers);
+    }
+
+    private static void shutdown(EventExecutorGroup... groups) {
+        for (EventExecutorGroup group : groups) {
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }
