@@ -3,6 +3,7 @@ package org.classroom.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -182,6 +183,39 @@ class HeatTemplateTest {
         String script = RunCmd.asScript(Templates.yaml("openstack/cloud-init.yaml").path("runcmd"))
                 .replaceAll("__[A-Z0-9_]+__", "placeholder");
         ShellCheck.assertClean(script, folder, "relay-runcmd.sh");
+    }
+
+    @Test
+    void aBundleThatDoesNotMatchItsChecksumIsNeitherUnpackedNorInstalled() throws Exception {
+        Path root = Files.createDirectories(folder.resolve("vm-root"));
+        Path bin = Files.createDirectories(folder.resolve("stubs"));
+        Path calls = folder.resolve("calls.txt");
+        // curl "downloads" a bundle; tar, the installer, the keystore tool and systemctl only say they ran.
+        stub(bin.resolve("curl"), "while [ $# -gt 1 ]; do [ \"$1\" = -o ] && out=$2; shift; done; echo tampered > \"$out\"");
+        for (String tool : List.of("tar", "systemctl")) {
+            stub(bin.resolve(tool), "echo " + tool + " >> " + calls);
+        }
+        String script = RunCmd.asScript(Templates.yaml("openstack/cloud-init.yaml").path("runcmd"))
+                .replace("__BUNDLE_URL__", "https://example.invalid/classroom-relay.tar.gz")
+                .replace("__BUNDLE_SHA256__", "0".repeat(64))
+                .replace("/root/", root + "/")
+                .replace("/opt/classroom-relay/bin/make-keystore", bin.resolve("make-keystore").toString());
+        Path file = Files.writeString(folder.resolve("runcmd.sh"), script);
+        ProcessBuilder sh = new ProcessBuilder("sh", file.toString()).redirectErrorStream(true);
+        sh.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process run = sh.start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("does not match its SHA-256");
+        assertThat(Files.exists(calls)).as("nothing after the check ran").isFalse();
+        assertThat(Files.exists(root.resolve("classroom-relay.tar.gz"))).isFalse();
+    }
+
+    private static void stub(Path file, String body) throws java.io.IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private String conditionOf(String resource) {
