@@ -80,7 +80,7 @@ public final class FunctionRuntime implements AutoCloseable {
         this.engines = awaitEngine(warming);
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
-        ObjectProcessor processor = new ObjectProcessor(config.outputBucket(),
+        ObjectProcessor processor = new ObjectProcessor(config.outputBucket(), settings.maxVideoBytes(),
                 ledger,
                 new ObjectDownloader(s3, temp, retrier),
                 new Recognition(engines, gallery, students),

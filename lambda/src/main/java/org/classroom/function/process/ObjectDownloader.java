@@ -15,6 +15,7 @@ import org.classroom.function.runtime.Retrier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -54,12 +55,12 @@ public final class ObjectDownloader {
         });
     }
 
-    /** The input object's current ETag, or empty when it does not exist (for events that carry none). */
-    public Optional<String> currentEtag(ObjectRef ref) {
+    /** The input object's current version: its ETag and size; empty when it does not exist. */
+    public Optional<ObjectHead> current(ObjectRef ref) {
         return retrier.call(() -> {
             try {
-                return Optional.ofNullable(ETags.normalise(
-                        s3.headObject(request -> request.bucket(ref.bucket()).key(ref.key())).eTag()));
+                HeadObjectResponse head = s3.headObject(request -> request.bucket(ref.bucket()).key(ref.key()));
+                return Optional.of(new ObjectHead(ETags.normalise(head.eTag()), head.contentLength() == null ? -1 : head.contentLength()));
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return Optional.empty();
@@ -67,6 +68,15 @@ public final class ObjectDownloader {
                 throw e;
             }
         });
+    }
+
+    /** How much space the temporary folder has left, for a download to fit in. */
+    public long usableSpace() {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Keeps a short, plain extension so that tools that look at file names see the right kind. */

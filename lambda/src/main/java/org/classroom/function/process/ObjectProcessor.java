@@ -24,10 +24,12 @@ public final class ObjectProcessor {
     private final ResultPublisher publisher;
 
     private final String outputBucket;
+    private final long maxVideoBytes;
 
-    public ObjectProcessor(String outputBucket, ResultLedger ledger, ObjectDownloader downloader, Recognition recognition,
-                           Enrolment enrolment, ResultPublisher publisher) {
+    public ObjectProcessor(String outputBucket, long maxVideoBytes, ResultLedger ledger, ObjectDownloader downloader,
+                           Recognition recognition, Enrolment enrolment, ResultPublisher publisher) {
         this.outputBucket = outputBucket;
+        this.maxVideoBytes = maxVideoBytes;
         this.ledger = ledger;
         this.downloader = downloader;
         this.recognition = recognition;
@@ -44,7 +46,8 @@ public final class ObjectProcessor {
         String key = object.key();
         // The version now in the bucket, not the event's: a late event for an older upload then finds the
         // newer version already done instead of claiming the key back for its own.
-        String etag = downloader.currentEtag(object).orElse(object.etag());
+        Optional<ObjectHead> head = downloader.current(object);
+        String etag = head.map(ObjectHead::etag).orElse(object.etag());
 
         String sequencer = Sequencers.comparable(object.sequencer());
         ResultLedger.Claim claim = ledger.claim(key, etag, sequencer);
@@ -54,6 +57,10 @@ public final class ObjectProcessor {
         }
 
         try {
+            Optional<String> refusal = head.flatMap(this::refusal);
+            if (refusal.isPresent()) {
+                return publish(object, claim, VideoResult.failure(key, ResultStatus.INVALID_VIDEO, refusal.get(), etag), clock);
+            }
             return processClaimed(object, claim, clock);
         } catch (RuntimeException e) {
             // Let the retry in, whenever it comes; a crash instead waits for the claim to go stale.
@@ -82,17 +89,46 @@ public final class ObjectProcessor {
                         return skip(object, claim, clock);
                     }
                 }
-                result = EnrolmentKey.isEnrolment(key)
-                        ? enrolment.enrol(file.file(), key, etag, file.metadata())
-                        : recognition.recognise(file.file(), key, etag);
+                try {
+                    result = EnrolmentKey.isEnrolment(key)
+                            ? enrolment.enrol(file.file(), key, etag, file.metadata())
+                            : recognition.recognise(file.file(), key, etag);
+                } catch (OutOfMemoryError e) {
+                    // A hostile or huge clip: the same clip would run out again, so it is a final result,
+                    // and the other videos of the batch go on (the engine's buffers are freed with it).
+                    result = VideoResult.failure(key, ResultStatus.INVALID_VIDEO, "the video needs more memory than the "
+                            + "function has (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): " + e.getMessage(), etag);
+                }
             }
             clock.lap(EnrolmentKey.isEnrolment(key) ? "enrol" : "engine");
         }
-        result = withTimings(result, clock.laps());
+        return publish(object, claim, result, clock);
+    }
+
+    private ObjectOutcome publish(ObjectRef object, ResultLedger.Claim claim, VideoResult found, Stopwatch clock) {
+        VideoResult result = withTimings(found, clock.laps());
         boolean published = publisher.publish(claim, result);
         clock.lap("publish");
         return new ObjectOutcome(object, published ? ObjectOutcome.Kind.PROCESSED : ObjectOutcome.Kind.DUPLICATE,
                 published ? result : null, clock.total());
+    }
+
+    /** Why an upload is not even read: larger than the limit, or than the temporary folder can hold. */
+    private Optional<String> refusal(ObjectHead head) {
+        if (head.size() > maxVideoBytes) {
+            return Optional.of("the upload is " + gigabytes(head.size()) + "; videos up to " + gigabytes(maxVideoBytes)
+                    + " are read (setting CLASSROOM_MAX_VIDEO_BYTES)");
+        }
+        long space = downloader.usableSpace();
+        if (head.size() > space) {
+            return Optional.of("the upload is " + gigabytes(head.size()) + " and the function's temporary folder has "
+                    + gigabytes(space) + " free");
+        }
+        return Optional.empty();
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 
     private ObjectOutcome skip(ObjectRef object, ResultLedger.Claim claim, Stopwatch clock) {

@@ -15,9 +15,14 @@ import java.util.Map;
  * @param claimLease     how long a claim on a video protects it from other invocations; older, its holder is taken
  *                       for dead ({@code CLASSROOM_CLAIM_LEASE_SECONDS}: at least the function's timeout, at most the
  *                       input queue's visibility timeout, so that a retried message finds the claim stale)
+ * @param maxVideoBytes  uploads larger than this end as {@code invalid-video} without being read
+ *                       ({@code CLASSROOM_MAX_VIDEO_BYTES}; the default takes a 90-minute 1080p lecture)
  */
 public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Duration retryDelay, int threads,
-                               Duration timeReserve, Duration claimLease) {
+                               Duration timeReserve, Duration claimLease, long maxVideoBytes) {
+
+    /** 4 GiB: a 90-minute 1080p recording at 5 Mbit/s is about 3.4 GB. */
+    public static final long DEFAULT_MAX_VIDEO_BYTES = 4L << 30;
 
     public FunctionSettings {
         if (retryAttempts < 1) {
@@ -30,7 +35,7 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
 
     public static FunctionSettings defaults() {
         return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20),
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(300), DEFAULT_MAX_VIDEO_BYTES);
     }
 
     public static FunctionSettings fromEnvironment(Map<String, String> environment) {
@@ -41,23 +46,28 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
                 Duration.ofMillis(number(environment, "CLASSROOM_RETRY_DELAY_MS", defaults.retryDelay.toMillis())),
                 (int) number(environment, "CLASSROOM_FUNCTION_THREADS", defaults.threads),
                 Duration.ofSeconds(number(environment, "CLASSROOM_TIME_RESERVE_SECONDS", defaults.timeReserve.toSeconds())),
-                Duration.ofSeconds(number(environment, "CLASSROOM_CLAIM_LEASE_SECONDS", defaults.claimLease.toSeconds())));
+                Duration.ofSeconds(number(environment, "CLASSROOM_CLAIM_LEASE_SECONDS", defaults.claimLease.toSeconds())),
+                number(environment, "CLASSROOM_MAX_VIDEO_BYTES", defaults.maxVideoBytes));
     }
 
     public FunctionSettings withGalleryMaxAge(Duration maxAge) {
-        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease);
+        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, maxVideoBytes);
     }
 
     public FunctionSettings withRetries(int attempts, Duration delay) {
-        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease);
+        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease, maxVideoBytes);
     }
 
     public FunctionSettings withThreads(int count) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease, maxVideoBytes);
     }
 
     public FunctionSettings withClaimLease(Duration lease) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease, maxVideoBytes);
+    }
+
+    public FunctionSettings withMaxVideoBytes(long bytes) {
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, bytes);
     }
 
     private static long number(Map<String, String> environment, String variable, long fallback) {

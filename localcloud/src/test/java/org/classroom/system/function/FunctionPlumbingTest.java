@@ -190,6 +190,44 @@ class FunctionPlumbingTest {
     }
 
     @Test
+    void anUploadOverTheSizeLimitIsAFinalResultWithoutBeingRead() throws IOException {
+        system.register("small-only", () -> engine, SETTINGS.withMaxVideoBytes(100_000));
+        system.upload("test_8.mp4", system.clip("test_8.mp4"));
+        int engineRuns = engine.calls();
+
+        Invocation invocation = system.invoke("small-only", system.sqsEvent(system.takeNotifications(1)));
+
+        assertThat(invocation.failedMessageIds()).isEmpty();
+        VideoResult result = system.results().get("test_8.mp4");
+        assertThat(result.status()).isEqualTo(ResultStatus.INVALID_VIDEO);
+        assertThat(result.reason()).contains("videos up to 0.00 GB", "CLASSROOM_MAX_VIDEO_BYTES");
+        assertThat(system.outputObjects()).containsEntry("test_8", "");
+        assertThat(engine.calls()).isEqualTo(engineRuns);
+        assertThat(system.drainOutputQueue()).hasSize(1);
+    }
+
+    @Test
+    void aClipThatExhaustsMemoryEndsAsItsOwnFinalResultAndTheRestOfTheBatchGoesOn() throws IOException {
+        FaultAfter exhausting = new FaultAfter(new AnswerFileRecogniser(system.samples), 1, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        system.register("exhausting", () -> exhausting, SETTINGS);
+        system.upload("huge.mp4", system.clip("test_4.mp4"));
+        system.upload("test_1.mp4", system.clip("test_1.mp4"));
+        List<Message> notifications = system.takeNotifications(2);
+        notifications.sort(java.util.Comparator.comparing(message -> keysOf(List.of(message)).get(0)));
+
+        Invocation invocation = system.invoke("exhausting", system.sqsEvent(notifications));
+
+        assertThat(invocation.failedMessageIds()).isEmpty();
+        Map<String, VideoResult> results = system.results();
+        assertThat(results.get("huge.mp4").status()).isEqualTo(ResultStatus.INVALID_VIDEO);
+        assertThat(results.get("huge.mp4").reason()).contains("needs more memory", "Java heap space");
+        assertThat(results.get("test_1.mp4").status()).isEqualTo(ResultStatus.RECOGNISED);
+        assertThat(system.drainOutputQueue()).hasSize(2);
+    }
+
+    @Test
     void aClaimLeftByAnInvocationThatDiedIsTakenOverOnceItIsStale() throws IOException {
         String etag = system.upload("test_1.mp4", system.clip("test_1.mp4")).replace("\"", "");
         String event = system.sqsEvent(system.takeNotifications(1));
