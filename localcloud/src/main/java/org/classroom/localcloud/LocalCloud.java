@@ -24,6 +24,7 @@ import org.classroom.localcloud.edge.LocalHost;
 import org.classroom.localcloud.iam.AccessGate;
 import org.classroom.localcloud.iam.AccessPolicies;
 import org.classroom.localcloud.edge.Forwarder;
+import org.classroom.localcloud.edge.Service;
 import org.classroom.localcloud.edge.ServiceRouter;
 import org.classroom.localcloud.functions.FunctionEndpoint;
 import org.classroom.localcloud.functions.LocalFunction;

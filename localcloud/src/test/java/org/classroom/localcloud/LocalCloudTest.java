@@ -1,5 +1,6 @@
 package org.classroom.localcloud;
 
+import org.classroom.localcloud.edge.Service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

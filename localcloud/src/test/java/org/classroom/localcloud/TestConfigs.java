@@ -6,12 +6,12 @@ import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
 
 /** Configurations for tests: the built-in defaults, untouched by the user's environment or config file. */
-final class TestConfigs {
+public final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    static ClassroomConfig defaults() {
+    public static ClassroomConfig defaults() {
         return new ConfigLoader(Map.of(), Path.of("/nonexistent/classroom.properties")).load(Map.of());
     }
 }

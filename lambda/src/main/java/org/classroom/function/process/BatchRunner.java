@@ -11,7 +11,6 @@ import java.util.function.LongSupplier;
 import org.classroom.function.event.EventMessage;
 import org.classroom.function.event.InvocationEvent;
 import org.classroom.function.event.ObjectRef;
-import org.classroom.function.log.VideoLog;
 import org.classroom.function.runtime.TransientFaults;
 
 /**

@@ -1,6 +1,5 @@
 package org.classroom.localcloud.edge;
 
-import org.classroom.localcloud.Service;
 
 /** Error replies in each service's own wire format, so the SDK turns them into the right exception. */
 public final class ErrorReplies {

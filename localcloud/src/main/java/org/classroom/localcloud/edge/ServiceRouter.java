@@ -1,7 +1,6 @@
 package org.classroom.localcloud.edge;
 
 import java.nio.charset.StandardCharsets;
-import org.classroom.localcloud.Service;
 
 /**
  * Decides which service a request is for, by the rules the AWS protocols leave visible: the JSON

@@ -21,7 +21,7 @@ import org.classroom.common.format.Json;
 import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.ErrorReplies;
-import org.classroom.localcloud.Service;
+import org.classroom.localcloud.edge.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.classroom.localcloud.Service;
+import org.classroom.localcloud.edge.Service;
 import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.ErrorReplies;

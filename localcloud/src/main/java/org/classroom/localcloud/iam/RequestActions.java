@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.classroom.common.format.Json;
-import org.classroom.localcloud.Service;
+import org.classroom.localcloud.edge.Service;
 import org.classroom.localcloud.edge.EdgeRequest;
 
 /**

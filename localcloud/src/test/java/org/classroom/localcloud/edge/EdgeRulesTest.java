@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.classroom.localcloud.Service;
+import org.classroom.localcloud.edge.Service;
 import org.junit.jupiter.api.Test;
 
 /** The edge's routing and body rules, without any stand-in. */
