@@ -52,10 +52,8 @@ public final class ResultStore implements AutoCloseable {
         Files.createDirectories(root);
         removeLeftoverTempFiles(root);
         Path logFile = root.resolve(LOG_FILE);
-        List<StoredResult> previous = readLog(logFile);
+        List<StoredResult> previous = readLog(logFile, TornTail.repair(logFile));
         FileChannel channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        // Drop a last line cut short by a crash, so the next entry starts on a line of its own.
-        channel.truncate(completeLinesLength(logFile));
         channel.position(channel.size());
         ResultStore store = new ResultStore(root, channel);
         previous.forEach(store::remember);
@@ -175,21 +173,11 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    private static long completeLinesLength(Path logFile) throws IOException {
-        byte[] bytes = Files.readAllBytes(logFile);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
-        return end;
-    }
-
-    private static List<StoredResult> readLog(Path logFile) throws IOException {
+    /** Parses the log's complete lines; a line that is not an entry (damaged on disk) is skipped. */
+    private static List<StoredResult> readLog(Path logFile, byte[] completeLines) {
         List<StoredResult> read = new ArrayList<>();
-        if (!Files.exists(logFile)) {
-            return read;
-        }
-        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        // Decoding replaces malformed bytes rather than failing, so one damaged line cannot stop a start.
+        List<String> lines = new String(completeLines, StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -199,7 +187,7 @@ public final class ResultStore implements AutoCloseable {
                 LogLine parsed = Json.mapper().readValue(line, LogLine.class);
                 read.add(new StoredResult(parsed.seq(), parsed.result()));
             } catch (JsonProcessingException e) {
-                // A line cut short by a crash: its message was not deleted, so it comes again.
+                // Its message was not deleted unless the line was synced whole, so a lost result comes again.
                 LOG.warn("{} line {} is unreadable and is skipped: {}", logFile, i + 1, e.getOriginalMessage());
             }
         }

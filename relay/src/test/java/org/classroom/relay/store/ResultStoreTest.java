@@ -3,6 +3,10 @@ package org.classroom.relay.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.classroom.relay.TestResults.recognised;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.stream.Stream;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,5 +135,46 @@ class ResultStoreTest {
             assertThat(store.latest()).extracting(e -> e.result().video()).containsExactly("test_0.mp4", "test_1.mp4");
         }
         assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(2);
+    }
+
+    @Test
+    void aLogTailCutInsideAUtf8CharacterIsSetAsideAndTheStoreStarts() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("test_0.mp4", "José_Núñez", "physics", "junior"));
+        }
+        Path log = root.resolve(ResultStore.LOG_FILE);
+        // A crash while the second entry was being written: it stops after the first byte of 'é' (0xC3 0xA9).
+        byte[] line = "{\"seq\":2,\"result\":{\"video\":\"Andr\u00e9.mp4\"".getBytes(StandardCharsets.UTF_8);
+        int cut = indexOf(line, (byte) 0xC3) + 1;
+        Files.write(log, java.util.Arrays.copyOf(line, cut), StandardOpenOption.APPEND);
+
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(TornTail.class);
+        logs.start();
+        logger.addAppender(logs);
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(store.lastSeq()).isEqualTo(1);
+            assertThat(store.latest().get(0).result().people().get(0).name()).isEqualTo("José_Núñez");
+            store.save(recognised("test_1.mp4", "president_biden", "history", "sophomore"));
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).hasSize(2);
+        try (Stream<Path> files = Files.list(root)) {
+            Path copy = files.filter(f -> f.getFileName().toString().startsWith(ResultStore.LOG_FILE + ".torn-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(java.util.Arrays.copyOf(line, cut));
+            assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains(copy.getFileName().toString()));
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }
