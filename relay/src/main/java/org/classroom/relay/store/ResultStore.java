@@ -37,17 +37,23 @@ public final class ResultStore implements AutoCloseable {
 
     private final Path folder;
     private final FileChannel log;
+    private final FolderSync folderSync;
     private final List<StoredResult> entries = new ArrayList<>();
     private final Map<String, StoredResult> latest = new LinkedHashMap<>();
     private long lastSeq;
 
-    private ResultStore(Path folder, FileChannel log) {
+    private ResultStore(Path folder, FileChannel log, FolderSync folderSync) {
         this.folder = folder;
         this.log = log;
+        this.folderSync = folderSync;
     }
 
     /** Opens (creating if needed) a results folder and rebuilds its state from the log. */
     public static ResultStore open(Path folder) throws IOException {
+        return open(folder, FolderSync.FSYNC);
+    }
+
+    static ResultStore open(Path folder, FolderSync folderSync) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         Files.createDirectories(root);
         removeLeftoverTempFiles(root);
@@ -55,7 +61,8 @@ public final class ResultStore implements AutoCloseable {
         List<StoredResult> previous = readLog(logFile, TornTail.repair(logFile));
         FileChannel channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.position(channel.size());
-        ResultStore store = new ResultStore(root, channel);
+        folderSync.sync(root);  // a log file just created, or a torn tail's copy
+        ResultStore store = new ResultStore(root, channel, folderSync);
         previous.forEach(store::remember);
         if (!previous.isEmpty()) {
             LOG.info("Results folder {}: {} results for {} videos from the log", root, previous.size(),
@@ -148,7 +155,7 @@ public final class ResultStore implements AutoCloseable {
         log.force(false);
     }
 
-    private static void writeAtomically(Path file, String content) throws IOException {
+    private void writeAtomically(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -162,6 +169,8 @@ public final class ResultStore implements AutoCloseable {
         } finally {
             Files.deleteIfExists(temp);
         }
+        // Before the queue message is deleted, the rename itself must be on disk.
+        folderSync.sync(file.getParent());
     }
 
     /** A crash between writing a temp file and renaming it leaves the temp file behind. */

@@ -177,4 +177,22 @@ class ResultStoreTest {
         }
         throw new AssertionError("not found");
     }
+
+    @Test
+    void theFolderIsSyncedAfterEachRenameSoTheNewFileSurvivesAPowerCut() throws IOException {
+        List<String> syncedWith = new java.util.ArrayList<>();
+        // What the folder held at each sync: the renamed file must already be there.
+        FolderSync recording = folder -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                syncedWith.add(files.map(f -> f.getFileName().toString()).sorted().toList().toString());
+            }
+            FolderSync.FSYNC.sync(folder);
+        };
+        try (ResultStore store = ResultStore.open(root, recording)) {
+            syncedWith.clear();
+            store.save(recognised("test_0.mp4", "president_trump", "physics", "junior"));
+        }
+        assertThat(syncedWith).containsExactly("[results.jsonl, test_0.txt]");
+        assertThat(root.resolve("test_0.txt")).hasContent("president_trump,physics,junior");
+    }
 }
