@@ -62,13 +62,15 @@ public final class Relay implements AutoCloseable {
     private final ResultsApi api;
     private final ResultRecorder recorder;
     private final String token;
+    private final TokenFile tokenFile;  // null when the token was given
     private volatile String deadLetterQueue;
 
     private Relay(ClassroomConfig config, RelayOptions options) throws IOException {
         this.config = config;
         this.options = options;
-        this.token = Optional.ofNullable(options.token()).or(() -> Optional.ofNullable(config.relayToken()))
-                .orElseGet(BearerToken::random);
+        String given = Optional.ofNullable(options.token()).orElse(config.relayToken());
+        this.tokenFile = given == null ? TokenFile.besideResults(resultsDir(config, options)) : null;
+        this.token = given != null ? given : tokenFile.readOrCreate(BearerToken::random);
         AwsClients clients = new AwsClients(config);
         this.sqs = clients.sqs();
         this.pollSqs = clients.sqs();
@@ -103,8 +105,10 @@ public final class Relay implements AutoCloseable {
         relay.startPollers();
         LOG.info("Relay up: {} -> function {} -> {}; results in {}; API {}", config.inputQueue(), config.function(),
                 config.outputQueue(), relay.store.folder(), relay.apiUrl());
-        if (options.token() == null && config.relayToken() == null) {
-            LOG.warn("No relay token was given; this run uses {}", relay.token);
+        if (relay.tokenFile != null) {
+            // The token itself is a secret: only where to find it goes to the log.
+            LOG.warn("No relay token was given; the API token is in {} (readable by its owner only)",
+                    relay.tokenFile.path());
         }
         return relay;
     }

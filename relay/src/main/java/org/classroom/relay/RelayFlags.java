@@ -17,7 +17,8 @@ public final class RelayFlags {
     String host = "0.0.0.0";
 
     @Option(names = "--token", paramLabel = "T",
-            description = "Bearer token for /api/* (default: the relay.token setting, else a random one, logged).")
+            description = "Bearer token for /api/* (default: the relay.token setting, else the one in relay-token "
+                    + "beside the results folder, made on first start, readable by its owner only).")
     String token;
 
     @Option(names = "--results", paramLabel = "DIR",

@@ -10,7 +10,8 @@ import org.classroom.relay.aws.Backoff;
  *
  * @param host             interface the API binds to
  * @param port             API port; 0 picks a free one
- * @param token            API bearer token; null takes the config's, else a random one is made
+ * @param token            API bearer token; null takes the config's, else the one kept in {@code relay-token}
+ *                         beside the results folder (made on first start, owner-only, never logged)
  * @param resultsDir       results folder; null takes the config's, else {@code ./results}
  * @param concurrency      function invocations in flight at most
  * @param batchSize        messages per invocation (1..10)
