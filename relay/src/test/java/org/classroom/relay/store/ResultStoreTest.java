@@ -71,9 +71,31 @@ class ResultStoreTest {
     }
 
     @Test
-    void theDotDotKeyLandsInsideAsItsFileName() {
-        assertThat(ResultFileNames.resultFile(root, "../../x.mp4")).isEqualTo(root.toAbsolutePath().resolve("x.txt"));
-        assertThat(ResultFileNames.safeStem("weird name;rm -rf.mp4")).isEqualTo("weird_name_rm_-rf");
+    void distinctKeysGetDistinctFilesAndTheCourseNamesStayPlain() throws IOException {
+        List<String> keys = List.of("a.mp4", "a.MOV", "x/a.mp4", "a b.mp4", "a_b.mp4");
+        try (ResultStore store = ResultStore.open(root)) {
+            for (String key : keys) {
+                store.save(recognised(key, "student_for_" + keys.indexOf(key), "math", "senior"));
+            }
+        }
+        for (String key : keys) {
+            assertThat(ResultFileNames.resultFile(root, key)).as(key)
+                    .hasContent("student_for_" + keys.indexOf(key) + ",math,senior");
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".txt"))).hasSize(5);
+        }
+        assertThat(ResultFileNames.fileName("test_0.mp4")).isEqualTo("test_0.txt");
+        assertThat(ResultFileNames.fileName("a_b.mp4")).isEqualTo("a_b.txt");
+        // Stable: the same key names the same file in every run (the rule is a pure function of the key).
+        assertThat(ResultFileNames.fileName("a b.mp4")).isEqualTo("a_b~" + "018c1c8ba1b36aa3" + ".txt");
+    }
+
+    @Test
+    void theDotDotKeyLandsInsideWithAReadableName() {
+        assertThat(ResultFileNames.resultFile(root, "../../x.mp4").getParent()).isEqualTo(root.toAbsolutePath());
+        assertThat(ResultFileNames.fileName("../../x.mp4")).startsWith("x~").endsWith(".txt");
+        assertThat(ResultFileNames.fileName("weird name;rm -rf.mp4")).startsWith("weird_name_rm_-rf~");
     }
 
     @Test
