@@ -82,14 +82,15 @@ public final class Relay implements AutoCloseable {
                 r -> new Thread(r, "relay-invoke-" + invocationThreads.incrementAndGet()));
         ResultsApi started;
         try {
-            this.store = ResultStore.open(resultsDir(config, options));
+            this.store = ResultStore.open(resultsDir(config, options), options.streamLimits().replayWindow());
         } catch (IOException | RuntimeException e) {
             releaseClients();
             throw e;
         }
         try {
             started = ResultsApi.start(new ApiOptions(options.host(), options.port(), token, options.keystore(),
-                    options.keystorePassword(), options.heartbeatSeconds()), store, metrics, this::health);
+                    options.keystorePassword(), options.heartbeatSeconds(), options.streamLimits().clientBacklog()),
+                    store, metrics, this::health);
         } catch (RuntimeException e) {
             store.close();
             releaseClients();

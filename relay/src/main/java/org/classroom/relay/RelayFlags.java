@@ -2,6 +2,7 @@ package org.classroom.relay;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.classroom.relay.api.StreamLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +52,16 @@ public final class RelayFlags {
             description = "On stop, how long to wait for invocations in flight (default ${DEFAULT-VALUE}).")
     long graceSeconds = 60;
 
+    @Option(names = "--replay-window", paramLabel = "N",
+            description = "Newest results kept in memory for event-stream replay (default ${DEFAULT-VALUE}); "
+                    + "a client resuming from before them gets each video's latest result.")
+    int replayWindow = StreamLimits.DEFAULT.replayWindow();
+
+    @Option(names = "--client-backlog", paramLabel = "N",
+            description = "Results an event-stream client may fall behind by before it is disconnected "
+                    + "(default ${DEFAULT-VALUE}); it resumes by reconnecting with Last-Event-ID.")
+    int clientBacklog = StreamLimits.DEFAULT.clientBacklog();
+
     public RelayOptions toOptions() {
         if (keystore != null && keystorePassword == null) {
             keystorePassword = System.getenv("CLASSROOM_RELAY_KEYSTORE_PASSWORD");
@@ -58,6 +69,6 @@ public final class RelayFlags {
         RelayOptions defaults = RelayOptions.defaults();
         return new RelayOptions(host, port, token, results, concurrency, batchSize, pollWait,
                 keystore, keystorePassword, deadLetterQueue, Duration.ofSeconds(graceSeconds), defaults.backoff(),
-                defaults.heartbeatSeconds());
+                defaults.heartbeatSeconds(), new StreamLimits(replayWindow, clientBacklog));
     }
 }

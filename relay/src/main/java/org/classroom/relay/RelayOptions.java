@@ -2,6 +2,7 @@ package org.classroom.relay;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.classroom.relay.api.StreamLimits;
 import org.classroom.relay.aws.Backoff;
 
 /**
@@ -22,6 +23,7 @@ import org.classroom.relay.aws.Backoff;
  * @param grace            how long a stop waits for invocations in flight
  * @param backoff          waits between attempts while AWS cannot be reached
  * @param heartbeatSeconds keep-alive period of the event stream
+ * @param streamLimits     replay window and per-client backlog of the event stream
  */
 public record RelayOptions(
         String host,
@@ -36,7 +38,8 @@ public record RelayOptions(
         String deadLetterQueue,
         Duration grace,
         Backoff backoff,
-        long heartbeatSeconds) {
+        long heartbeatSeconds,
+        StreamLimits streamLimits) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -58,66 +61,71 @@ public record RelayOptions(
     /** Defaults: all interfaces, port 8080, 4 invocations of up to 10 messages, 20 s long polls. */
     public static RelayOptions defaults() {
         return new RelayOptions("0.0.0.0", DEFAULT_PORT, null, null, 4, 10, 20, null, null, null,
-                Duration.ofSeconds(60), Backoff.DEFAULT, 15);
+                Duration.ofSeconds(60), Backoff.DEFAULT, 15, StreamLimits.DEFAULT);
     }
 
     public RelayOptions withHost(String newHost) {
         return new RelayOptions(newHost, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withPort(int newPort) {
         return new RelayOptions(host, newPort, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withToken(String newToken) {
         return new RelayOptions(host, port, newToken, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withResultsDir(Path newResultsDir) {
         return new RelayOptions(host, port, token, newResultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withConcurrency(int newConcurrency) {
         return new RelayOptions(host, port, token, resultsDir, newConcurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withBatchSize(int newBatchSize) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, newBatchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withKeystore(Path newKeystore, String newPassword) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, newKeystore,
-                newPassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                newPassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withWaitSeconds(int newWaitSeconds) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, newWaitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withDeadLetterQueue(String newDeadLetterQueue) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, newDeadLetterQueue, grace, backoff, heartbeatSeconds);
+                keystorePassword, newDeadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withBackoff(Backoff newBackoff) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, newBackoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, newBackoff, heartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withHeartbeatSeconds(long newHeartbeatSeconds) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, newHeartbeatSeconds);
+                keystorePassword, deadLetterQueue, grace, backoff, newHeartbeatSeconds, streamLimits);
     }
 
     public RelayOptions withGrace(Duration newGrace) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, newGrace, backoff, heartbeatSeconds);
+                keystorePassword, deadLetterQueue, newGrace, backoff, heartbeatSeconds, streamLimits);
+    }
+
+    public RelayOptions withStreamLimits(StreamLimits newStreamLimits) {
+        return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, newStreamLimits);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class ResultStore implements AutoCloseable {
 
     public static final String LOG_FILE = "results.jsonl";
 
+    /** Entries kept in memory for replay unless told otherwise. */
+    public static final int DEFAULT_REPLAY_WINDOW = 10_000;
+
     private static final String TEMP_PREFIX = ".tmp-";
     private static final String TEMP_SUFFIX = ".part";
 
@@ -38,22 +42,32 @@ public final class ResultStore implements AutoCloseable {
     private final Path folder;
     private final FileChannel log;
     private final FolderSync folderSync;
-    private final List<StoredResult> entries = new ArrayList<>();
+    private final ReplayWindow window;
     private final Map<String, StoredResult> latest = new LinkedHashMap<>();
     private long lastSeq;
 
-    private ResultStore(Path folder, FileChannel log, FolderSync folderSync) {
+    private ResultStore(Path folder, FileChannel log, FolderSync folderSync, int replayWindow) {
         this.folder = folder;
         this.log = log;
         this.folderSync = folderSync;
+        this.window = new ReplayWindow(replayWindow);
     }
 
     /** Opens (creating if needed) a results folder and rebuilds its state from the log. */
     public static ResultStore open(Path folder) throws IOException {
-        return open(folder, FolderSync.FSYNC);
+        return open(folder, DEFAULT_REPLAY_WINDOW);
+    }
+
+    /** @param replayWindow how many of the newest entries are kept in memory for replay */
+    public static ResultStore open(Path folder, int replayWindow) throws IOException {
+        return open(folder, replayWindow, FolderSync.FSYNC);
     }
 
     static ResultStore open(Path folder, FolderSync folderSync) throws IOException {
+        return open(folder, DEFAULT_REPLAY_WINDOW, folderSync);
+    }
+
+    static ResultStore open(Path folder, int replayWindow, FolderSync folderSync) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         Files.createDirectories(root);
         removeLeftoverTempFiles(root);
@@ -62,7 +76,7 @@ public final class ResultStore implements AutoCloseable {
         FileChannel channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         channel.position(channel.size());
         folderSync.sync(root);  // a log file just created, or a torn tail's copy
-        ResultStore store = new ResultStore(root, channel, folderSync);
+        ResultStore store = new ResultStore(root, channel, folderSync, replayWindow);
         previous.forEach(store::remember);
         if (!previous.isEmpty()) {
             LOG.info("Results folder {}: {} results for {} videos from the log", root, previous.size(),
@@ -113,13 +127,25 @@ public final class ResultStore implements AutoCloseable {
         return java.util.Optional.ofNullable(latest.get(video));
     }
 
-    /** Every entry after {@code seq}, oldest first: what a reconnecting subscriber missed. */
-    public synchronized List<StoredResult> since(long seq) {
-        int from = 0;
-        while (from < entries.size() && entries.get(from).seq() <= seq) {
-            from++;
+    /**
+     * What a subscriber that last saw {@code lastEventId} missed, oldest first: every entry after it
+     * while those are still in the replay window. Entries older than the window have left memory, so
+     * for them it gets each video's latest result instead (older results of a video were superseded
+     * anyway). An id above the relay's numbering comes from before a reset of its state: it gets
+     * everything, as a new subscriber does.
+     */
+    public synchronized List<StoredResult> since(long lastEventId) {
+        long after = lastEventId > lastSeq ? 0 : lastEventId;
+        long firstHeld = window.firstSeq(lastSeq + 1);
+        List<StoredResult> replay = new ArrayList<>();
+        if (after < firstHeld - 1) {
+            latest.values().stream()
+                    .filter(entry -> entry.seq() > after && entry.seq() < firstHeld)
+                    .sorted(Comparator.comparingLong(StoredResult::seq))
+                    .forEach(replay::add);
         }
-        return List.copyOf(entries.subList(from, entries.size()));
+        replay.addAll(window.after(after));
+        return replay;
     }
 
     public synchronized long lastSeq() {
@@ -140,7 +166,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private void remember(StoredResult entry) {
-        entries.add(entry);
+        window.add(entry);
         latest.remove(entry.result().video());
         latest.put(entry.result().video(), entry);
         lastSeq = Math.max(lastSeq, entry.seq());

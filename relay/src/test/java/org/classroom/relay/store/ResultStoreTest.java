@@ -217,4 +217,35 @@ class ResultStoreTest {
         assertThat(syncedWith).containsExactly("[results.jsonl, test_0.txt]");
         assertThat(root.resolve("test_0.txt")).hasContent("president_trump,physics,junior");
     }
+
+    @Test
+    void replayKeepsABoundedWindowAndAnOlderIdGetsTheLatestResultOfEachVideo() throws IOException {
+        try (ResultStore store = ResultStore.open(root, 3)) {
+            store.save(recognised("a.mp4", "ann", "math", "senior"));      // 1, superseded by 4
+            store.save(recognised("b.mp4", "bob", "math", "senior"));      // 2, only before the window
+            store.save(recognised("c.mp4", "cy", "math", "senior"));       // 3
+            store.save(recognised("a.mp4", "ann_again", "math", "senior")); // 4
+            store.save(recognised("d.mp4", "di", "math", "senior"));       // 5
+            assertThat(store.since(3)).extracting(StoredResult::seq).containsExactly(4L, 5L);
+            assertThat(store.since(2)).extracting(StoredResult::seq).containsExactly(3L, 4L, 5L);
+            // Entries 1 and 2 left memory: an id before the window gets every video's latest result instead.
+            assertThat(store.since(0)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(store.since(1)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+        }
+        try (ResultStore reopened = ResultStore.open(root, 3)) {
+            assertThat(reopened.since(0)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(reopened.latest()).hasSize(4);
+        }
+    }
+
+    @Test
+    void anIdBeyondTheNumberingIsStaleAndReplaysFromTheStart() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("a.mp4", "ann", "math", "senior"));
+            store.save(recognised("b.mp4", "bob", "math", "senior"));
+            // A desktop that saw id 57 before the relay's folder was reset.
+            assertThat(store.since(57)).extracting(StoredResult::seq).containsExactly(1L, 2L);
+            assertThat(store.since(2)).isEmpty();
+        }
+    }
 }
