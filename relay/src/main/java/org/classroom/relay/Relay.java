@@ -76,7 +76,8 @@ public final class Relay implements AutoCloseable {
         this.pollSqs = clients.sqs();
         this.lambda = clients.lambda();
         this.sqsCalls = new ServiceCalls("SQS", options.backoff(), running::get);
-        this.lambdaCalls = new ServiceCalls("Lambda", options.backoff(), running::get);
+        // Bounded: while an invocation is retried its messages are held invisible, beyond maxReceiveCount's reach.
+        this.lambdaCalls = ServiceCalls.bounded("Lambda", options.backoff(), running::get, options.invokeAttempts());
         AtomicInteger invocationThreads = new AtomicInteger();
         this.invocations = Executors.newFixedThreadPool(options.concurrency(),
                 r -> new Thread(r, "relay-invoke-" + invocationThreads.incrementAndGet()));

@@ -62,6 +62,11 @@ public final class RelayFlags {
                     + "(default ${DEFAULT-VALUE}); it resumes by reconnecting with Last-Event-ID.")
     int clientBacklog = StreamLimits.DEFAULT.clientBacklog();
 
+    @Option(names = "--invoke-attempts", paramLabel = "N",
+            description = "Calls of the function per batch while it cannot be reached, each with the SDK's own "
+                    + "retries (default ${DEFAULT-VALUE}); then the batch goes back to the queue.")
+    int invokeAttempts = RelayOptions.DEFAULT_INVOKE_ATTEMPTS;
+
     public RelayOptions toOptions() {
         if (keystore != null && keystorePassword == null) {
             keystorePassword = System.getenv("CLASSROOM_RELAY_KEYSTORE_PASSWORD");
@@ -69,6 +74,7 @@ public final class RelayFlags {
         RelayOptions defaults = RelayOptions.defaults();
         return new RelayOptions(host, port, token, results, concurrency, batchSize, pollWait,
                 keystore, keystorePassword, deadLetterQueue, Duration.ofSeconds(graceSeconds), defaults.backoff(),
-                defaults.heartbeatSeconds(), new StreamLimits(replayWindow, clientBacklog));
+                defaults.heartbeatSeconds(), new StreamLimits(replayWindow, clientBacklog),
+                invokeAttempts);
     }
 }

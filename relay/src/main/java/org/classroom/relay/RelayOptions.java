@@ -24,6 +24,8 @@ import org.classroom.relay.aws.Backoff;
  * @param backoff          waits between attempts while AWS cannot be reached
  * @param heartbeatSeconds keep-alive period of the event stream
  * @param streamLimits     replay window and per-client backlog of the event stream
+ * @param invokeAttempts   calls of the function per batch while it cannot be reached (each may be several
+ *                         HTTP attempts by the SDK); then the batch goes back to the queue
  */
 public record RelayOptions(
         String host,
@@ -39,9 +41,11 @@ public record RelayOptions(
         Duration grace,
         Backoff backoff,
         long heartbeatSeconds,
-        StreamLimits streamLimits) {
+        StreamLimits streamLimits,
+        int invokeAttempts) {
 
     public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_INVOKE_ATTEMPTS = 3;
 
     public RelayOptions {
         if (concurrency < 1) {
@@ -53,6 +57,9 @@ public record RelayOptions(
         if (waitSeconds < 0 || waitSeconds > 20) {
             throw new IllegalArgumentException("long-poll wait must be 0..20 s (an SQS limit), not " + waitSeconds);
         }
+        if (invokeAttempts < 1) {
+            throw new IllegalArgumentException("invoke attempts must be at least 1, not " + invokeAttempts);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("not a port: " + port);
         }
@@ -61,71 +68,76 @@ public record RelayOptions(
     /** Defaults: all interfaces, port 8080, 4 invocations of up to 10 messages, 20 s long polls. */
     public static RelayOptions defaults() {
         return new RelayOptions("0.0.0.0", DEFAULT_PORT, null, null, 4, 10, 20, null, null, null,
-                Duration.ofSeconds(60), Backoff.DEFAULT, 15, StreamLimits.DEFAULT);
+                Duration.ofSeconds(60), Backoff.DEFAULT, 15, StreamLimits.DEFAULT, DEFAULT_INVOKE_ATTEMPTS);
     }
 
     public RelayOptions withHost(String newHost) {
         return new RelayOptions(newHost, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withPort(int newPort) {
         return new RelayOptions(host, newPort, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withToken(String newToken) {
         return new RelayOptions(host, port, newToken, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withResultsDir(Path newResultsDir) {
         return new RelayOptions(host, port, token, newResultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withConcurrency(int newConcurrency) {
         return new RelayOptions(host, port, token, resultsDir, newConcurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withBatchSize(int newBatchSize) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, newBatchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withKeystore(Path newKeystore, String newPassword) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, newKeystore,
-                newPassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                newPassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withWaitSeconds(int newWaitSeconds) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, newWaitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withDeadLetterQueue(String newDeadLetterQueue) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, newDeadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, newDeadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withBackoff(Backoff newBackoff) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, newBackoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, newBackoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withHeartbeatSeconds(long newHeartbeatSeconds) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, newHeartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, newHeartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withGrace(Duration newGrace) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, newGrace, backoff, heartbeatSeconds, streamLimits);
+                keystorePassword, deadLetterQueue, newGrace, backoff, heartbeatSeconds, streamLimits, invokeAttempts);
     }
 
     public RelayOptions withStreamLimits(StreamLimits newStreamLimits) {
         return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
-                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, newStreamLimits);
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, newStreamLimits, invokeAttempts);
+    }
+
+    public RelayOptions withInvokeAttempts(int newInvokeAttempts) {
+        return new RelayOptions(host, port, token, resultsDir, concurrency, batchSize, waitSeconds, keystore,
+                keystorePassword, deadLetterQueue, grace, backoff, heartbeatSeconds, streamLimits, newInvokeAttempts);
     }
 }
