@@ -62,32 +62,36 @@ public final class Relay implements AutoCloseable {
     private final ResultsApi api;
     private final ResultRecorder recorder;
     private final String token;
+    private final TokenFile tokenFile;  // null when the token was given
     private volatile String deadLetterQueue;
 
     private Relay(ClassroomConfig config, RelayOptions options) throws IOException {
         this.config = config;
         this.options = options;
-        this.token = Optional.ofNullable(options.token()).or(() -> Optional.ofNullable(config.relayToken()))
-                .orElseGet(BearerToken::random);
+        String given = Optional.ofNullable(options.token()).orElse(config.relayToken());
+        this.tokenFile = given == null ? TokenFile.besideResults(resultsDir(config, options)) : null;
+        this.token = given != null ? given : tokenFile.readOrCreate(BearerToken::random);
         AwsClients clients = new AwsClients(config);
         this.sqs = clients.sqs();
         this.pollSqs = clients.sqs();
         this.lambda = clients.lambda();
         this.sqsCalls = new ServiceCalls("SQS", options.backoff(), running::get);
-        this.lambdaCalls = new ServiceCalls("Lambda", options.backoff(), running::get);
+        // Bounded: while an invocation is retried its messages are held invisible, beyond maxReceiveCount's reach.
+        this.lambdaCalls = ServiceCalls.bounded("Lambda", options.backoff(), running::get, options.invokeAttempts());
         AtomicInteger invocationThreads = new AtomicInteger();
         this.invocations = Executors.newFixedThreadPool(options.concurrency(),
                 r -> new Thread(r, "relay-invoke-" + invocationThreads.incrementAndGet()));
         ResultsApi started;
         try {
-            this.store = ResultStore.open(resultsDir(config, options));
+            this.store = ResultStore.open(resultsDir(config, options), options.streamLimits().replayWindow());
         } catch (IOException | RuntimeException e) {
             releaseClients();
             throw e;
         }
         try {
             started = ResultsApi.start(new ApiOptions(options.host(), options.port(), token, options.keystore(),
-                    options.keystorePassword(), options.heartbeatSeconds()), store, metrics, this::health);
+                    options.keystorePassword(), options.heartbeatSeconds(), options.streamLimits().clientBacklog()),
+                    store, metrics, this::health);
         } catch (RuntimeException e) {
             store.close();
             releaseClients();
@@ -103,8 +107,10 @@ public final class Relay implements AutoCloseable {
         relay.startPollers();
         LOG.info("Relay up: {} -> function {} -> {}; results in {}; API {}", config.inputQueue(), config.function(),
                 config.outputQueue(), relay.store.folder(), relay.apiUrl());
-        if (options.token() == null && config.relayToken() == null) {
-            LOG.warn("No relay token was given; this run uses {}", relay.token);
+        if (relay.tokenFile != null) {
+            // The token itself is a secret: only where to find it goes to the log.
+            LOG.warn("No relay token was given; the API token is in {} (readable by its owner only)",
+                    relay.tokenFile.path());
         }
         return relay;
     }

@@ -2,6 +2,7 @@ package org.classroom.relay;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.classroom.relay.api.StreamLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,7 +18,8 @@ public final class RelayFlags {
     String host = "0.0.0.0";
 
     @Option(names = "--token", paramLabel = "T",
-            description = "Bearer token for /api/* (default: the relay.token setting, else a random one, logged).")
+            description = "Bearer token for /api/* (default: the relay.token setting, else the one in relay-token "
+                    + "beside the results folder, made on first start, readable by its owner only).")
     String token;
 
     @Option(names = "--results", paramLabel = "DIR",
@@ -50,6 +52,21 @@ public final class RelayFlags {
             description = "On stop, how long to wait for invocations in flight (default ${DEFAULT-VALUE}).")
     long graceSeconds = 60;
 
+    @Option(names = "--replay-window", paramLabel = "N",
+            description = "Newest results kept in memory for event-stream replay (default ${DEFAULT-VALUE}); "
+                    + "a client resuming from before them gets each video's latest result.")
+    int replayWindow = StreamLimits.DEFAULT.replayWindow();
+
+    @Option(names = "--client-backlog", paramLabel = "N",
+            description = "Results an event-stream client may fall behind by before it is disconnected "
+                    + "(default ${DEFAULT-VALUE}); it resumes by reconnecting with Last-Event-ID.")
+    int clientBacklog = StreamLimits.DEFAULT.clientBacklog();
+
+    @Option(names = "--invoke-attempts", paramLabel = "N",
+            description = "Calls of the function per batch while it cannot be reached, each with the SDK's own "
+                    + "retries (default ${DEFAULT-VALUE}); then the batch goes back to the queue.")
+    int invokeAttempts = RelayOptions.DEFAULT_INVOKE_ATTEMPTS;
+
     public RelayOptions toOptions() {
         if (keystore != null && keystorePassword == null) {
             keystorePassword = System.getenv("CLASSROOM_RELAY_KEYSTORE_PASSWORD");
@@ -57,6 +74,7 @@ public final class RelayFlags {
         RelayOptions defaults = RelayOptions.defaults();
         return new RelayOptions(host, port, token, results, concurrency, batchSize, pollWait,
                 keystore, keystorePassword, deadLetterQueue, Duration.ofSeconds(graceSeconds), defaults.backoff(),
-                defaults.heartbeatSeconds());
+                defaults.heartbeatSeconds(), new StreamLimits(replayWindow, clientBacklog),
+                invokeAttempts);
     }
 }

@@ -28,6 +28,7 @@ import org.classroom.relay.aws.ServiceCalls;
 import org.classroom.relay.intake.DeadLetterWatcher;
 import org.classroom.relay.intake.FunctionInvoker;
 import org.classroom.relay.intake.InputPump;
+import org.classroom.relay.intake.LambdaInvoker;
 import org.classroom.relay.intake.S3EventBody;
 import org.classroom.relay.metrics.RelayMetrics;
 import org.classroom.relay.outcome.OutputPump;
@@ -287,4 +288,94 @@ class QueueLoopsTest {
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
+
+    /** An input queue with a dead-letter queue (maxReceiveCount 2) and a 1 s visibility timeout. */
+    RelayQueue.Redrive inputWithDeadLetters(String name) {
+        String dlqUrl = createQueue(name + "-dlq", Map.of());
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        createQueue(name, Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1", QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}"));
+        return new RelayQueue.Redrive(name + "-dlq", 2);
+    }
+
+    void waitFor(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aBatchThatCrashesAsAWholeIsRetriedOneByOneSoOnlyThePoisonClipIsDeadLettered() throws Exception {
+        RelayQueue.Redrive redrive = inputWithDeadLetters("crashy");
+        String inputUrl = sqs.getQueueUrl(r -> r.queueName("crashy")).queueUrl();
+        String outputUrl = createQueue("crashy-out", Map.of());
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        RelayMetrics metrics = new RelayMetrics();
+        TestFunction goodFunction = new TestFunction(outputUrl);
+        // A function that dies (an unhandled error: no partial batch response) on any batch holding the poison clip.
+        FunctionInvoker crashing = event -> {
+            if (event.contains("crash.mp4")) {
+                return new FunctionInvoker.FunctionReply("Unhandled", "{\"errorMessage\":\"segfault in the decoder\"}");
+            }
+            return goodFunction.invoke(event);
+        };
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            keys.add("good_" + i + ".mp4");
+        }
+        keys.add(4, "crash.mp4");
+        for (String key : keys) {
+            sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event(key)));
+        }
+        try (ResultStore store = ResultStore.open(results)) {
+            ResultRecorder recorder = new ResultRecorder(store, metrics, entry -> { });
+            spawn("intake", new InputPump(RelayQueue.open(sqs, poller, calls, "crashy"), crashing, invocations, timers,
+                    1, metrics, running::get, new InputPump.Settings(10, 1, "us-east-1")));
+            spawn("outcome", new OutputPump(RelayQueue.open(sqs, poller, calls, "crashy-out"), recorder, running::get, 1));
+            spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, redrive.deadLetterQueue()),
+                    redrive.maxReceiveCount(), recorder, metrics, running::get, 1));
+            waitFor(() -> store.latest().size() == 10 && count(inputUrl) == 0, 60);
+
+            assertThat(store.latest()).hasSize(10);
+            for (String key : keys) {
+                VideoResult result = store.latestFor(key).orElseThrow().result();
+                assertThat(result.status()).as(key)
+                        .isEqualTo(key.equals("crash.mp4") ? ResultStatus.ERROR : ResultStatus.RECOGNISED);
+            }
+            assertThat(metrics.scrape()).contains("relay_messages_dead_lettered_total 1.0");
+        }
+    }
+
+    @Test
+    void invocationRetriesAreBoundedSoAnUnreachableFunctionsMessagesReachTheDeadLetterQueue() throws Exception {
+        RelayQueue.Redrive redrive = inputWithDeadLetters("unreachable");
+        String inputUrl = sqs.getQueueUrl(r -> r.queueName("unreachable")).queueUrl();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ClassroomConfig nowhere = new ConfigLoader(Map.of(), results.resolve("none.properties")).load(Map.of())
+                .withEndpoint(URI.create("http://127.0.0.1:" + closedPort));
+        ServiceCalls sqsCalls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        ServiceCalls lambdaCalls = ServiceCalls.bounded("Lambda", new Backoff(java.time.Duration.ofMillis(50),
+                java.time.Duration.ofMillis(200)), running::get, 2);
+        RelayMetrics metrics = new RelayMetrics();
+        try (var lambda = new AwsClients(nowhere).lambda(); ResultStore store = ResultStore.open(results)) {
+            ResultRecorder recorder = new ResultRecorder(store, metrics, entry -> { });
+            sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event("stuck.mp4")));
+            spawn("intake", new InputPump(RelayQueue.open(sqs, poller, sqsCalls, "unreachable"),
+                    new LambdaInvoker(lambda, lambdaCalls, "classroom-function"), invocations, timers, 1, metrics,
+                    running::get, new InputPump.Settings(10, 1, "us-east-1")));
+            spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, sqsCalls,
+                    redrive.deadLetterQueue()), redrive.maxReceiveCount(), recorder, metrics, running::get, 1));
+            waitFor(() -> store.latestFor("stuck.mp4").isPresent(), 60);
+
+            VideoResult stuck = store.latestFor("stuck.mp4").orElseThrow().result();
+            assertThat(stuck.status()).isEqualTo(ResultStatus.ERROR);
+            assertThat(stuck.reason()).isEqualTo("gave up after 2 attempts");
+            assertThat(count(inputUrl)).isZero();
+        }
+    }
 }

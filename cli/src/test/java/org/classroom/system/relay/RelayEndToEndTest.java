@@ -23,6 +23,7 @@ import org.classroom.common.model.VideoResult;
 import org.classroom.relay.Relay;
 import org.classroom.relay.RelayOptions;
 import org.classroom.relay.api.SseEvents;
+import org.classroom.relay.store.ResultFileNames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,16 +65,16 @@ class RelayEndToEndTest {
 
                 Duration lastFile = waitForFiles(results, uploads, firstUpload, Duration.ofMinutes(4));
                 List<SseEvents.Event> received = events.take(102, Duration.ofMinutes(2));
-                waitUntil(() -> Files.exists(results.resolve("poison.txt")) && cloud.queuesEmpty(),
+                waitUntil(() -> Files.exists(ResultFileNames.resultFile(results, POISON)) && cloud.queuesEmpty(),
                         Duration.ofMinutes(1));
 
                 for (CourseLoad.Upload upload : uploads) {
-                    assertThat(results.resolve(upload.key().replace(".mp4", ".txt"))).as(upload.key())
+                    assertThat(ResultFileNames.resultFile(results, upload.key())).as(upload.key())
                             .hasContent(upload.expectedLine());
                 }
                 // 100 videos, the poison one and the hostile key: nothing else, nothing outside.
                 assertThat(txtFiles(results)).hasSize(102);
-                assertThat(results.resolve("x.txt")).exists();
+                assertThat(ResultFileNames.resultFile(results, "../../x.mp4")).exists();
                 try (Stream<Path> all = Files.walk(work)) {
                     assertThat(all.filter(Files::isRegularFile))
                             .allSatisfy(file -> assertThat(file.getParent()).isEqualTo(results));
@@ -94,7 +95,7 @@ class RelayEndToEndTest {
                 assertThat(poison.path("reason").asText()).isEqualTo("gave up after " + RelayCloud.MAX_RECEIVE_COUNT
                         + " attempts");
                 assertThat(cloud.function.attempts(POISON)).isEqualTo(RelayCloud.MAX_RECEIVE_COUNT);
-                assertThat(results.resolve("poison.txt")).isEmptyFile();
+                assertThat(ResultFileNames.resultFile(results, POISON)).isEmptyFile();
 
                 String csv = get(http, api.resolve("/api/results.csv"), TOKEN).body();
                 assertThat(csv.lines()).hasSize(103).first().isEqualTo("video,status,name,id,major,year,distance");
@@ -131,11 +132,11 @@ class RelayEndToEndTest {
     /** Waits until every upload has its result file; returns the time from {@code since} to the last. */
     static Duration waitForFiles(Path results, List<CourseLoad.Upload> uploads, Instant since, Duration timeout)
             throws Exception {
-        waitUntil(() -> uploads.stream().allMatch(u -> Files.exists(results.resolve(u.key().replace(".mp4", ".txt")))),
+        waitUntil(() -> uploads.stream().allMatch(u -> Files.exists(ResultFileNames.resultFile(results, u.key()))),
                 timeout);
         Instant last = since;
         for (CourseLoad.Upload upload : uploads) {
-            Instant modified = Files.getLastModifiedTime(results.resolve(upload.key().replace(".mp4", ".txt")))
+            Instant modified = Files.getLastModifiedTime(ResultFileNames.resultFile(results, upload.key()))
                     .toInstant();
             last = modified.isAfter(last) ? modified : last;
         }

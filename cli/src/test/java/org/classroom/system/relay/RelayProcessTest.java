@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
 import org.classroom.relay.store.ResultStore;
+import org.classroom.relay.store.ResultFileNames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class RelayProcessTest {
             try (RelayProcess second = RelayProcess.start(cloud.cloud.endpoint(), results, TOKEN, log)) {
                 waitUntil(() -> txtFiles(results).size() >= 100 && cloud.queuesEmpty(), Duration.ofMinutes(4));
                 for (CourseLoad.Upload upload : uploads) {
-                    assertThat(results.resolve(upload.key().replace(".mp4", ".txt"))).as(upload.key())
+                    assertThat(ResultFileNames.resultFile(results, upload.key())).as(upload.key())
                             .hasContent(upload.expectedLine());
                 }
                 assertThat(txtFiles(results)).hasSize(100);
@@ -104,7 +105,7 @@ class RelayProcessTest {
             cloud.upload(uploads);
             Duration endToEnd = RelayEndToEndTest.waitForFiles(results, uploads, firstUpload, Duration.ofMinutes(4));
             for (CourseLoad.Upload upload : uploads) {
-                assertThat(results.resolve(upload.key().replace(".mp4", ".txt"))).hasContent(upload.expectedLine());
+                assertThat(ResultFileNames.resultFile(results, upload.key())).hasContent(upload.expectedLine());
             }
             Duration cpu = relay.cpu();
             String figures = String.format("relay figures (own JVM, -Xmx256m, fast test function): 100 videos from"

@@ -16,6 +16,7 @@ import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
+import org.classroom.relay.store.ResultFileNames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class RelayRealFunctionFigures {
                     Duration.ofMinutes(15));
             long right = uploads.stream().filter(u -> {
                 try {
-                    return Files.readString(system.resultsDir().resolve(u.key().replace(".mp4", ".txt")))
+                    return Files.readString(ResultFileNames.resultFile(system.resultsDir(), u.key()))
                             .equals(u.expectedLine());
                 } catch (Exception e) {
                     return false;

@@ -17,6 +17,7 @@ import org.classroom.localcloud.edge.Service;
 import org.classroom.relay.Relay;
 import org.classroom.relay.RelayOptions;
 import org.classroom.relay.aws.ServiceCalls;
+import org.classroom.relay.store.ResultFileNames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class RelayResilienceTest {
             assertThat(cloud.messages(cloud.inputQueueUrl)).isZero();
             cloud.function.delay(Duration.ZERO);
             try (Relay second = Relay.start(cloud.config, options(results))) {
-                Path file = results.resolve(upload.key().replace(".mp4", ".txt"));
+                Path file = ResultFileNames.resultFile(results, upload.key());
                 waitUntil(() -> file.toFile().exists(), Duration.ofMinutes(1));
                 assertThat(file).hasContent(upload.expectedLine());
                 assertThat(cloud.function.attempts(upload.key())).isEqualTo(1);
@@ -86,7 +87,7 @@ class RelayResilienceTest {
             cloud.upload(some);
             waitUntil(() -> txtFiles(results).size() == 5, Duration.ofMinutes(2));
             for (CourseLoad.Upload upload : some) {
-                assertThat(results.resolve(upload.key().replace(".mp4", ".txt"))).hasContent(upload.expectedLine());
+                assertThat(ResultFileNames.resultFile(results, upload.key())).hasContent(upload.expectedLine());
             }
             List<ILoggingEvent> sqsLines = logs.list.stream()
                     .filter(e -> e.getFormattedMessage().startsWith("SQS")).toList();

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
 import org.awaitility.Awaitility;
+import org.classroom.relay.store.ResultFileNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +149,7 @@ class ServeWithRealClientsTest {
         waitFor(() -> keys("classroom-output").contains("after restart"), Duration.ofMinutes(2));
         assertThat(clients.aws("s3", "cp", "s3://classroom-output/after restart", "-").ok().out())
                 .isEqualTo("president_obama,electrical_engineering,senior");
-        waitFor(() -> Files.exists(resultsDir.resolve("after restart.txt")) || Files.exists(resultsDir.resolve("after_restart.txt")),
+        waitFor(() -> Files.exists(ResultFileNames.resultFile(resultsDir, "after restart.mp4")),
                 Duration.ofSeconds(30));
         assertThat(Files.readAllLines(resultsDir.resolve("results.jsonl")).stream()
                 .filter(line -> line.contains("\"after restart.mp4\"")).count()).as("one result for the new upload").isEqualTo(1);

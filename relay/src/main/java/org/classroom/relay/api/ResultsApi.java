@@ -41,7 +41,7 @@ public final class ResultsApi implements AutoCloseable {
      */
     public static ResultsApi start(ApiOptions options, ResultStore store, RelayMetrics metrics,
                                    Supplier<Map<String, Object>> health) {
-        EventHub hub = new EventHub(store::since, options.heartbeatSeconds());
+        EventHub hub = new EventHub(store::since, options.heartbeatSeconds(), options.clientBacklog());
         BearerToken token = new BearerToken(options.token());
         boolean https = options.keystore() != null;
         Javalin app = Javalin.create(config -> {

@@ -15,9 +15,12 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Calls one AWS service, retrying with exponential backoff for as long as it cannot be reached
- * (connection failures, 5xx, throttling) and the relay is running. An outage is logged once when it
- * starts and once when it ends, however many attempts it takes; other errors pass straight through.
+ * Calls one AWS service, retrying with exponential backoff while it cannot be reached (connection
+ * failures, 5xx, throttling) and the relay is running: without end for calls that lose nothing by
+ * waiting (SQS: the messages stay on the queue), a bounded number of attempts for calls whose
+ * messages are held meanwhile ({@link #bounded}: the function's invocations). An outage is logged
+ * once when it starts and once when it ends, however many attempts it takes; other errors pass
+ * straight through.
  */
 public final class ServiceCalls {
 
@@ -26,17 +29,37 @@ public final class ServiceCalls {
     private final String service;
     private final Backoff backoff;
     private final BooleanSupplier running;
+    private final int maxAttempts;  // 0: no limit
     private final AtomicReference<Instant> outageSince = new AtomicReference<>();
     private final AtomicReference<Instant> recoveredAt = new AtomicReference<>(Instant.MIN);
 
+    /** Retries for as long as the service cannot be reached. */
     public ServiceCalls(String service, Backoff backoff, BooleanSupplier running) {
+        this(service, backoff, running, 0);
+    }
+
+    private ServiceCalls(String service, Backoff backoff, BooleanSupplier running, int maxAttempts) {
         this.service = service;
         this.backoff = backoff;
         this.running = running;
+        this.maxAttempts = maxAttempts;
     }
 
     /**
-     * Runs the call until it succeeds or fails for a reason that is not an outage.
+     * Gives up after {@code attempts} calls and throws the last failure. Each call may already be
+     * several HTTP attempts (the SDK's own retries), so a few are enough; giving up lets a batch go
+     * back to its queue, where maxReceiveCount and the dead-letter queue bound it.
+     */
+    public static ServiceCalls bounded(String service, Backoff backoff, BooleanSupplier running, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("at least one attempt, not " + attempts);
+        }
+        return new ServiceCalls(service, backoff, running, attempts);
+    }
+
+    /**
+     * Runs the call until it succeeds, fails for a reason that is not an outage, or (when bounded)
+     * has used its attempts.
      *
      * @throws StoppedException when the relay stopped (or the thread was interrupted) while waiting
      */
@@ -47,7 +70,7 @@ public final class ServiceCalls {
                 .abortOn(AbortedException.class)
                 .abortIf((result, failure) -> !running.getAsBoolean() || Thread.currentThread().isInterrupted())
                 .withBackoff(backoff.first(), backoff.max())
-                .withMaxRetries(-1)
+                .withMaxRetries(maxAttempts == 0 ? -1 : maxAttempts - 1)
                 .onRetry(event -> outageStarted(what, event.getLastException(), attemptStarted.get()))
                 .build();
         try {
@@ -87,8 +110,13 @@ public final class ServiceCalls {
             return;
         }
         if (outageSince.compareAndSet(null, Instant.now())) {
-            LOG.warn("{} cannot be reached ({}: {}); retrying with backoff up to {} s until it answers",
-                    service, what, describe(failure), backoff.max().toSeconds());
+            if (maxAttempts == 0) {
+                LOG.warn("{} cannot be reached ({}: {}); retrying with backoff up to {} s until it answers",
+                        service, what, describe(failure), backoff.max().toSeconds());
+            } else {
+                LOG.warn("{} cannot be reached ({}: {}); each call is tried {} times with backoff, then given up",
+                        service, what, describe(failure), maxAttempts);
+            }
         }
     }
 

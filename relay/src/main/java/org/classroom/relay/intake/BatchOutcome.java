@@ -7,41 +7,65 @@ import java.util.Set;
 import org.classroom.common.format.Json;
 
 /**
- * Which messages of a batch the function finished: all of them, minus those it listed in
- * {@code batchItemFailures} (Lambda's partial batch response). A failed invocation, or a failure
- * entry naming no known message, finishes none.
+ * Which messages of a batch the function finished, read the way Lambda's own SQS trigger reads a
+ * partial batch response: all of them, minus those listed in {@code batchItemFailures}. An empty
+ * or {@code null} reply, or one without the list, is full success. A function error, a reply that
+ * is not valid JSON, or a failure entry naming no message of the batch fails the whole batch.
+ *
+ * @param done             ids of the messages the function finished
+ * @param wholeBatchFailed the batch failed as one (not item by item), so no message can be blamed
+ * @param why              what failed the whole batch; null otherwise
  */
-public final class BatchOutcome {
+public record BatchOutcome(Set<String> done, boolean wholeBatchFailed, String why) {
 
-    private BatchOutcome() {
-    }
-
-    public static Set<String> done(List<String> messageIds, FunctionInvoker.FunctionReply reply) {
+    public static BatchOutcome of(List<String> messageIds, FunctionInvoker.FunctionReply reply) {
         if (reply.failed()) {
-            return Set.of();
+            return wholeBatch("function error " + reply.functionError());
+        }
+        String payload = reply.payload();
+        if (payload == null || payload.isBlank()) {
+            return allDone(messageIds);
+        }
+        JsonNode response;
+        try {
+            response = Json.mapper().readTree(payload);
+        } catch (Exception e) {
+            return wholeBatch("the reply is not valid JSON");
+        }
+        if (response == null || response.isNull()) {
+            return allDone(messageIds);
+        }
+        if (!response.isObject()) {
+            return wholeBatch("the reply is not a JSON object");
+        }
+        JsonNode failures = response.path("batchItemFailures");
+        if (failures.isMissingNode() || failures.isNull()) {
+            return allDone(messageIds);
+        }
+        if (!failures.isArray()) {
+            return wholeBatch("batchItemFailures is not a list");
         }
         Set<String> done = new HashSet<>(messageIds);
-        JsonNode failures = failures(reply.payload());
         for (JsonNode failure : failures) {
             String id = failure.path("itemIdentifier").asText("");
-            if (!done.remove(id) && !messageIds.contains(id)) {
-                // As Lambda does: an unusable failure report fails the whole batch.
-                return Set.of();
+            if (!messageIds.contains(id)) {
+                return wholeBatch("a batch item failure names no message of the batch");
             }
+            done.remove(id);
         }
-        return done;
+        return new BatchOutcome(Set.copyOf(done), false, null);
     }
 
-    private static JsonNode failures(String payload) {
-        if (payload == null || payload.isBlank()) {
-            return Json.mapper().createArrayNode();
-        }
-        try {
-            JsonNode node = Json.mapper().readTree(payload);
-            return node != null && node.isObject() ? node.path("batchItemFailures")
-                    : Json.mapper().createArrayNode();
-        } catch (Exception e) {
-            return Json.mapper().createArrayNode();
-        }
+    /** Just the finished ids. */
+    public static Set<String> done(List<String> messageIds, FunctionInvoker.FunctionReply reply) {
+        return of(messageIds, reply).done();
+    }
+
+    private static BatchOutcome allDone(List<String> messageIds) {
+        return new BatchOutcome(Set.copyOf(messageIds), false, null);
+    }
+
+    private static BatchOutcome wholeBatch(String why) {
+        return new BatchOutcome(Set.of(), true, why);
     }
 }

@@ -3,7 +3,7 @@ package org.classroom.relay.intake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,9 +20,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Long-polls the input queue and invokes the function with each batch, at most {@code concurrency}
  * invocations at a time: a batch is received only when a slot is free, so nothing waits in the relay
- * with its visibility timeout running. Only the messages the function reported done are deleted;
- * the rest reappear after their visibility timeout and, past maxReceiveCount, SQS moves them to the
- * dead-letter queue.
+ * with its visibility timeout running. Only the messages the function reported done are deleted (a
+ * batch that fails as a whole is retried message by message first); the rest reappear after their
+ * visibility timeout and, past maxReceiveCount, SQS moves them to the dead-letter queue. Invocations
+ * that cannot reach the function are retried a bounded number of times (the invoker's), then the
+ * batch goes back to the queue the same way.
  */
 public final class InputPump implements Runnable {
 
@@ -86,10 +88,9 @@ public final class InputPump implements Runnable {
             try {
                 List<Message> batch = withoutTestEvents(queue.receive(settings.batchSize(), settings.waitSeconds()));
                 if (!batch.isEmpty()) {
-                    String event = SqsEvent.of(batch, arn, settings.region());
                     invocations.execute(() -> {
                         try {
-                            invokeAndSettle(batch, event);
+                            invokeAndSettle(batch, arn);
                         } finally {
                             slots.release();
                         }
@@ -130,51 +131,86 @@ public final class InputPump implements Runnable {
         return batch;
     }
 
-    private void invokeAndSettle(List<Message> batch, String event) {
-        List<String> ids = batch.stream().map(Message::messageId).toList();
+    /**
+     * Invokes the function with the batch and deletes what it finished. When the batch fails as a
+     * whole (the function crashed, timed out or answered nonsense), no message can be blamed, so each
+     * is invoked again on its own: the good ones finish now and only the failing one goes round
+     * again towards the dead-letter queue, rather than the whole batch with it.
+     */
+    private void invokeAndSettle(List<Message> batch, String arn) {
         long start = System.nanoTime();
         metrics.invocationStarted();
-        Set<String> done = Set.of();
-        ScheduledFuture<?> keeper = keepInvisible(batch);
+        List<Message> unfinished = new CopyOnWriteArrayList<>(batch);
+        ScheduledFuture<?> keeper = keepInvisible(unfinished);
         try {
-            FunctionInvoker.FunctionReply reply = invoker.invoke(event);
-            done = BatchOutcome.done(ids, reply);
-            if (reply.failed()) {
-                LOG.warn("Function failed on a batch of {} ({}): {}; they will be retried", batch.size(),
-                        reply.functionError(), abbreviate(reply.payload()));
-            }
-            Set<String> finishedIds = done;
-            List<Message> finished = batch.stream().filter(m -> finishedIds.contains(m.messageId())).toList();
-            if (!finished.isEmpty()) {
-                queue.delete(finished);
+            BatchOutcome outcome = invoke(batch, arn);
+            settle(batch, outcome, unfinished);
+            if (outcome.wholeBatchFailed() && batch.size() > 1) {
+                LOG.info("Invoking the {} messages of the failed batch one at a time", batch.size());
+                for (Message message : batch) {
+                    settle(List.of(message), invoke(List.of(message), arn), unfinished);
+                }
             }
             LOG.info("Invoked with {} message(s): {} done, {} left for retry ({} ms)", batch.size(),
-                    finished.size(), batch.size() - finished.size(), (System.nanoTime() - start) / 1_000_000);
+                    batch.size() - unfinished.size(), unfinished.size(), (System.nanoTime() - start) / 1_000_000);
         } catch (ServiceCalls.StoppedException e) {
-            LOG.info("Stopping: a batch of {} is left on the queue and will come back", batch.size());
+            LOG.info("Stopping: {} message(s) of a batch are left on the queue and will come back", unfinished.size());
         } catch (RuntimeException e) {
-            LOG.warn("Invocation of a batch of {} failed: {}; they will be retried", batch.size(), e.toString());
+            LOG.warn("Invocation of a batch of {} failed: {}; {} message(s) go back to the queue", batch.size(),
+                    e.toString(), unfinished.size());
         } finally {
             if (keeper != null) {
                 keeper.cancel(false);
             }
-            metrics.invocationFinished(Duration.ofNanos(System.nanoTime() - start), done.size(),
-                    batch.size() - done.size());
+            metrics.invocationFinished(Duration.ofNanos(System.nanoTime() - start),
+                    batch.size() - unfinished.size(), unfinished.size());
         }
+    }
+
+    /** One synchronous invocation with these messages as the SQS event. */
+    private BatchOutcome invoke(List<Message> messages, String arn) {
+        FunctionInvoker.FunctionReply reply = invoker.invoke(SqsEvent.of(messages, arn, settings.region()));
+        BatchOutcome outcome = BatchOutcome.of(messages.stream().map(Message::messageId).toList(), reply);
+        if (outcome.wholeBatchFailed()) {
+            LOG.warn("Function failed on {} ({}): {}", describe(messages), outcome.why(),
+                    abbreviate(reply.payload()));
+        }
+        return outcome;
+    }
+
+    /** Deletes the finished messages and stops keeping them invisible. */
+    private void settle(List<Message> messages, BatchOutcome outcome, List<Message> unfinished) {
+        List<Message> finished = messages.stream().filter(m -> outcome.done().contains(m.messageId())).toList();
+        if (!finished.isEmpty()) {
+            queue.delete(finished);
+            unfinished.removeAll(finished);
+        }
+    }
+
+    private static String describe(List<Message> messages) {
+        if (messages.size() > 1) {
+            return "a whole batch of " + messages.size();
+        }
+        List<S3EventBody.S3Object> objects = S3EventBody.objects(messages.get(0).body());
+        return objects.isEmpty() ? "message " + messages.get(0).messageId() : objects.get(0).key();
     }
 
     /**
      * While the function works on a batch (or waits out throttling), its messages must not become
      * visible again: another receive would count against maxReceiveCount and run them twice.
      */
-    private ScheduledFuture<?> keepInvisible(List<Message> batch) {
+    private ScheduledFuture<?> keepInvisible(List<Message> unfinished) {
         int seconds = visibilitySeconds;
         if (seconds < 2) {
             return null;
         }
         long period = Math.max(1, seconds / 2);
-        return visibilityKeeper.scheduleAtFixedRate(() -> queue.extendVisibility(batch, seconds), period, period,
-                TimeUnit.SECONDS);
+        return visibilityKeeper.scheduleAtFixedRate(() -> {
+            List<Message> held = List.copyOf(unfinished);
+            if (!held.isEmpty()) {
+                queue.extendVisibility(held, seconds);
+            }
+        }, period, period, TimeUnit.SECONDS);
     }
 
     private static String abbreviate(String text) {

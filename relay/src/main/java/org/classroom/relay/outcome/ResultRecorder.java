@@ -36,8 +36,12 @@ public final class ResultRecorder {
                 .isPresent();
     }
 
-    /** Saves the result; throws when the results folder cannot be written, so the message stays. */
-    public void record(VideoResult result) throws IOException {
+    /**
+     * Saves the result; throws when the results folder cannot be written, so the message stays.
+     * Synchronized so that entries are announced in their sequence order, whichever loop records them:
+     * a subscriber resumes after the last id it saw and must not have skipped a lower one.
+     */
+    public synchronized void record(VideoResult result) throws IOException {
         ResultStore.Saved saved = store.save(result);
         if (saved.added()) {
             metrics.resultSaved();

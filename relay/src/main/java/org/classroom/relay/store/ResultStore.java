@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class ResultStore implements AutoCloseable {
 
     public static final String LOG_FILE = "results.jsonl";
 
+    /** Entries kept in memory for replay unless told otherwise. */
+    public static final int DEFAULT_REPLAY_WINDOW = 10_000;
+
     private static final String TEMP_PREFIX = ".tmp-";
     private static final String TEMP_SUFFIX = ".part";
 
@@ -37,27 +41,42 @@ public final class ResultStore implements AutoCloseable {
 
     private final Path folder;
     private final FileChannel log;
-    private final List<StoredResult> entries = new ArrayList<>();
+    private final FolderSync folderSync;
+    private final ReplayWindow window;
     private final Map<String, StoredResult> latest = new LinkedHashMap<>();
     private long lastSeq;
 
-    private ResultStore(Path folder, FileChannel log) {
+    private ResultStore(Path folder, FileChannel log, FolderSync folderSync, int replayWindow) {
         this.folder = folder;
         this.log = log;
+        this.folderSync = folderSync;
+        this.window = new ReplayWindow(replayWindow);
     }
 
     /** Opens (creating if needed) a results folder and rebuilds its state from the log. */
     public static ResultStore open(Path folder) throws IOException {
+        return open(folder, DEFAULT_REPLAY_WINDOW);
+    }
+
+    /** @param replayWindow how many of the newest entries are kept in memory for replay */
+    public static ResultStore open(Path folder, int replayWindow) throws IOException {
+        return open(folder, replayWindow, FolderSync.FSYNC);
+    }
+
+    static ResultStore open(Path folder, FolderSync folderSync) throws IOException {
+        return open(folder, DEFAULT_REPLAY_WINDOW, folderSync);
+    }
+
+    static ResultStore open(Path folder, int replayWindow, FolderSync folderSync) throws IOException {
         Path root = folder.toAbsolutePath().normalize();
         Files.createDirectories(root);
         removeLeftoverTempFiles(root);
         Path logFile = root.resolve(LOG_FILE);
-        List<StoredResult> previous = readLog(logFile);
+        List<StoredResult> previous = readLog(logFile, TornTail.repair(logFile));
         FileChannel channel = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        // Drop a last line cut short by a crash, so the next entry starts on a line of its own.
-        channel.truncate(completeLinesLength(logFile));
         channel.position(channel.size());
-        ResultStore store = new ResultStore(root, channel);
+        folderSync.sync(root);  // a log file just created, or a torn tail's copy
+        ResultStore store = new ResultStore(root, channel, folderSync, replayWindow);
         previous.forEach(store::remember);
         if (!previous.isEmpty()) {
             LOG.info("Results folder {}: {} results for {} videos from the log", root, previous.size(),
@@ -108,13 +127,25 @@ public final class ResultStore implements AutoCloseable {
         return java.util.Optional.ofNullable(latest.get(video));
     }
 
-    /** Every entry after {@code seq}, oldest first: what a reconnecting subscriber missed. */
-    public synchronized List<StoredResult> since(long seq) {
-        int from = 0;
-        while (from < entries.size() && entries.get(from).seq() <= seq) {
-            from++;
+    /**
+     * What a subscriber that last saw {@code lastEventId} missed, oldest first: every entry after it
+     * while those are still in the replay window. Entries older than the window have left memory, so
+     * for them it gets each video's latest result instead (older results of a video were superseded
+     * anyway). An id above the relay's numbering comes from before a reset of its state: it gets
+     * everything, as a new subscriber does.
+     */
+    public synchronized List<StoredResult> since(long lastEventId) {
+        long after = lastEventId > lastSeq ? 0 : lastEventId;
+        long firstHeld = window.firstSeq(lastSeq + 1);
+        List<StoredResult> replay = new ArrayList<>();
+        if (after < firstHeld - 1) {
+            latest.values().stream()
+                    .filter(entry -> entry.seq() > after && entry.seq() < firstHeld)
+                    .sorted(Comparator.comparingLong(StoredResult::seq))
+                    .forEach(replay::add);
         }
-        return List.copyOf(entries.subList(from, entries.size()));
+        replay.addAll(window.after(after));
+        return replay;
     }
 
     public synchronized long lastSeq() {
@@ -135,7 +166,7 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private void remember(StoredResult entry) {
-        entries.add(entry);
+        window.add(entry);
         latest.remove(entry.result().video());
         latest.put(entry.result().video(), entry);
         lastSeq = Math.max(lastSeq, entry.seq());
@@ -150,7 +181,7 @@ public final class ResultStore implements AutoCloseable {
         log.force(false);
     }
 
-    private static void writeAtomically(Path file, String content) throws IOException {
+    private void writeAtomically(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -164,6 +195,8 @@ public final class ResultStore implements AutoCloseable {
         } finally {
             Files.deleteIfExists(temp);
         }
+        // Before the queue message is deleted, the rename itself must be on disk.
+        folderSync.sync(file.getParent());
     }
 
     /** A crash between writing a temp file and renaming it leaves the temp file behind. */
@@ -175,21 +208,11 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    private static long completeLinesLength(Path logFile) throws IOException {
-        byte[] bytes = Files.readAllBytes(logFile);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
-        return end;
-    }
-
-    private static List<StoredResult> readLog(Path logFile) throws IOException {
+    /** Parses the log's complete lines; a line that is not an entry (damaged on disk) is skipped. */
+    private static List<StoredResult> readLog(Path logFile, byte[] completeLines) {
         List<StoredResult> read = new ArrayList<>();
-        if (!Files.exists(logFile)) {
-            return read;
-        }
-        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        // Decoding replaces malformed bytes rather than failing, so one damaged line cannot stop a start.
+        List<String> lines = new String(completeLines, StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -199,7 +222,7 @@ public final class ResultStore implements AutoCloseable {
                 LogLine parsed = Json.mapper().readValue(line, LogLine.class);
                 read.add(new StoredResult(parsed.seq(), parsed.result()));
             } catch (JsonProcessingException e) {
-                // A line cut short by a crash: its message was not deleted, so it comes again.
+                // Its message was not deleted unless the line was synced whole, so a lost result comes again.
                 LOG.warn("{} line {} is unreadable and is skipped: {}", logFile, i + 1, e.getOriginalMessage());
             }
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsApiTest {
 
     static final String TOKEN = "s3cret-token";
+    static final int BACKLOG = 50;
 
     @TempDir
     java.nio.file.Path folder;
@@ -38,7 +42,7 @@ class ResultsApiTest {
     void start() throws IOException {
         store = ResultStore.open(folder);
         metrics = new RelayMetrics();
-        api = ResultsApi.start(new ApiOptions("127.0.0.1", 0, TOKEN, null, null, 1), store, metrics,
+        api = ResultsApi.start(new ApiOptions("127.0.0.1", 0, TOKEN, null, null, 1, BACKLOG), store, metrics,
                 () -> Map.of("status", "ok"));
     }
 
@@ -139,6 +143,54 @@ class ResultsApiTest {
             assertThat(again.take(1, Duration.ofSeconds(20))).extracting(SseEvents.Event::id).containsExactly("5");
             // Idle streams get a keep-alive comment (every second in this test).
             assertThat(again.comment(Duration.ofSeconds(20))).isNotNull();
+        }
+    }
+
+    @Test
+    void aStaleLastEventIdAboveTheRelaysNumberingGetsEverythingReplayed() throws Exception {
+        keep(TestResults.recognised("test_0.mp4", "president_trump", "physics", "junior"));
+        keep(TestResults.recognised("test_1.mp4", "president_biden", "history", "sophomore"));
+        // The desktop saw event 57 from a relay whose results folder has since been reset.
+        try (SseEvents stale = SseEvents.open(http, uri("/api/events"), TOKEN, "57")) {
+            assertThat(stale.take(2, Duration.ofSeconds(20))).extracting(SseEvents.Event::id).containsExactly("1", "2");
+            keep(TestResults.recognised("test_2.mp4", "mr_bean", "lawyer", "freshmen"));
+            assertThat(stale.take(1, Duration.ofSeconds(20))).extracting(SseEvents.Event::id).containsExactly("3");
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsDelaysNoOtherAndIsDisconnectedWhenTooFarBehind() throws Exception {
+        // Enough replay (about 10 MB) to fill the never-reading client's socket buffers several times over.
+        String bulky = "x".repeat(20_000);
+        for (int i = 0; i < 500; i++) {
+            keep(VideoResult.failure("bulk_" + i + ".mp4", ResultStatus.INVALID_VIDEO, bulky, null));
+        }
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("127.0.0.1", api.port()));
+            stalled.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            Thread.sleep(1000);  // its replay is now stuck in full socket buffers
+
+            try (SseEvents live = SseEvents.open(http, uri("/api/events"), TOKEN, "500")) {
+                long start = System.nanoTime();
+                keep(TestResults.recognised("fresh.mp4", "floki", "history", "junior"));
+                List<SseEvents.Event> fresh = live.take(1, Duration.ofSeconds(5));
+                assertThat(fresh).extracting(SseEvents.Event::id).containsExactly("501");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+
+                // More than its backlog allows: the stalled client is let go; the live one gets everything.
+                for (int i = 0; i < BACKLOG + 5; i++) {
+                    keep(TestResults.recognised("more_" + i + ".mp4", "floki", "history", "junior"));
+                }
+                assertThat(live.take(BACKLOG + 5, Duration.ofSeconds(20))).hasSize(BACKLOG + 5);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (api.subscribers() > 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(api.subscribers()).isEqualTo(1);
+            }
         }
     }
 }

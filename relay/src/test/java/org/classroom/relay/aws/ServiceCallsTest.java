@@ -103,4 +103,17 @@ class ServiceCallsTest {
         assertThat(attempts).hasValue(3);
         assertThat(calls.down()).isTrue();
     }
+
+    @Test
+    void aBoundedServiceGivesUpAfterItsAttemptsWithTheLastFailure() {
+        // The function's invocations: the SDK retries inside each call, so the relay's own retries are few.
+        ServiceCalls calls = ServiceCalls.bounded("Lambda", quick, running::get, 3);
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> calls.call("invoke", () -> {
+            attempts.incrementAndGet();
+            throw SdkClientException.create("Connection refused");
+        })).isInstanceOf(SdkClientException.class).hasMessageContaining("Connection refused");
+        assertThat(attempts).hasValue(3);
+        assertThat(calls.down()).isTrue();
+    }
 }

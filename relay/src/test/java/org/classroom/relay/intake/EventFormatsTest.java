@@ -80,4 +80,17 @@ class EventFormatsTest {
         assertThat(BatchOutcome.done(ids, new FunctionInvoker.FunctionReply(null,
                 "{\"batchItemFailures\":[{\"itemIdentifier\":\"zzz\"}]}"))).isEmpty();
     }
+
+    @Test
+    void aReplyThatIsNotAValidPartialBatchResponseFailsTheWholeBatch() {
+        List<String> ids = List.of("a", "b");
+        // As Lambda's own SQS trigger does: an unparseable response is a failure of the whole batch.
+        for (String reply : List.of("{\"batchItemFailures\":[", "not json", "<html>502</html>", "[1,2]", "42",
+                "{\"batchItemFailures\":{\"itemIdentifier\":\"a\"}}", "{\"batchItemFailures\":[\"a\"]}")) {
+            assertThat(BatchOutcome.done(ids, new FunctionInvoker.FunctionReply(null, reply))).as(reply).isEmpty();
+            assertThat(BatchOutcome.of(ids, new FunctionInvoker.FunctionReply(null, reply)).wholeBatchFailed())
+                    .as(reply).isTrue();
+        }
+        assertThat(BatchOutcome.of(ids, new FunctionInvoker.FunctionReply(null, "{}")).wholeBatchFailed()).isFalse();
+    }
 }

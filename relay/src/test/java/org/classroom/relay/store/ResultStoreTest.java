@@ -3,6 +3,10 @@ package org.classroom.relay.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.classroom.relay.TestResults.recognised;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.stream.Stream;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,9 +71,31 @@ class ResultStoreTest {
     }
 
     @Test
-    void theDotDotKeyLandsInsideAsItsFileName() {
-        assertThat(ResultFileNames.resultFile(root, "../../x.mp4")).isEqualTo(root.toAbsolutePath().resolve("x.txt"));
-        assertThat(ResultFileNames.safeStem("weird name;rm -rf.mp4")).isEqualTo("weird_name_rm_-rf");
+    void distinctKeysGetDistinctFilesAndTheCourseNamesStayPlain() throws IOException {
+        List<String> keys = List.of("a.mp4", "a.MOV", "x/a.mp4", "a b.mp4", "a_b.mp4");
+        try (ResultStore store = ResultStore.open(root)) {
+            for (String key : keys) {
+                store.save(recognised(key, "student_for_" + keys.indexOf(key), "math", "senior"));
+            }
+        }
+        for (String key : keys) {
+            assertThat(ResultFileNames.resultFile(root, key)).as(key)
+                    .hasContent("student_for_" + keys.indexOf(key) + ",math,senior");
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".txt"))).hasSize(5);
+        }
+        assertThat(ResultFileNames.fileName("test_0.mp4")).isEqualTo("test_0.txt");
+        assertThat(ResultFileNames.fileName("a_b.mp4")).isEqualTo("a_b.txt");
+        // Stable: the same key names the same file in every run (the rule is a pure function of the key).
+        assertThat(ResultFileNames.fileName("a b.mp4")).isEqualTo("a_b~" + "018c1c8ba1b36aa3" + ".txt");
+    }
+
+    @Test
+    void theDotDotKeyLandsInsideWithAReadableName() {
+        assertThat(ResultFileNames.resultFile(root, "../../x.mp4").getParent()).isEqualTo(root.toAbsolutePath());
+        assertThat(ResultFileNames.fileName("../../x.mp4")).startsWith("x~").endsWith(".txt");
+        assertThat(ResultFileNames.fileName("weird name;rm -rf.mp4")).startsWith("weird_name_rm_-rf~");
     }
 
     @Test
@@ -130,5 +157,95 @@ class ResultStoreTest {
             assertThat(store.latest()).extracting(e -> e.result().video()).containsExactly("test_0.mp4", "test_1.mp4");
         }
         assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(2);
+    }
+
+    @Test
+    void aLogTailCutInsideAUtf8CharacterIsSetAsideAndTheStoreStarts() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("test_0.mp4", "José_Núñez", "physics", "junior"));
+        }
+        Path log = root.resolve(ResultStore.LOG_FILE);
+        // A crash while the second entry was being written: it stops after the first byte of 'é' (0xC3 0xA9).
+        byte[] line = "{\"seq\":2,\"result\":{\"video\":\"Andr\u00e9.mp4\"".getBytes(StandardCharsets.UTF_8);
+        int cut = indexOf(line, (byte) 0xC3) + 1;
+        Files.write(log, java.util.Arrays.copyOf(line, cut), StandardOpenOption.APPEND);
+
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(TornTail.class);
+        logs.start();
+        logger.addAppender(logs);
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(store.lastSeq()).isEqualTo(1);
+            assertThat(store.latest().get(0).result().people().get(0).name()).isEqualTo("José_Núñez");
+            store.save(recognised("test_1.mp4", "president_biden", "history", "sophomore"));
+        } finally {
+            logger.detachAppender(logs);
+        }
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).hasSize(2);
+        try (Stream<Path> files = Files.list(root)) {
+            Path copy = files.filter(f -> f.getFileName().toString().startsWith(ResultStore.LOG_FILE + ".torn-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(java.util.Arrays.copyOf(line, cut));
+            assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains(copy.getFileName().toString()));
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void theFolderIsSyncedAfterEachRenameSoTheNewFileSurvivesAPowerCut() throws IOException {
+        List<String> syncedWith = new java.util.ArrayList<>();
+        // What the folder held at each sync: the renamed file must already be there.
+        FolderSync recording = folder -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                syncedWith.add(files.map(f -> f.getFileName().toString()).sorted().toList().toString());
+            }
+            FolderSync.FSYNC.sync(folder);
+        };
+        try (ResultStore store = ResultStore.open(root, recording)) {
+            syncedWith.clear();
+            store.save(recognised("test_0.mp4", "president_trump", "physics", "junior"));
+        }
+        assertThat(syncedWith).containsExactly("[results.jsonl, test_0.txt]");
+        assertThat(root.resolve("test_0.txt")).hasContent("president_trump,physics,junior");
+    }
+
+    @Test
+    void replayKeepsABoundedWindowAndAnOlderIdGetsTheLatestResultOfEachVideo() throws IOException {
+        try (ResultStore store = ResultStore.open(root, 3)) {
+            store.save(recognised("a.mp4", "ann", "math", "senior"));      // 1, superseded by 4
+            store.save(recognised("b.mp4", "bob", "math", "senior"));      // 2, only before the window
+            store.save(recognised("c.mp4", "cy", "math", "senior"));       // 3
+            store.save(recognised("a.mp4", "ann_again", "math", "senior")); // 4
+            store.save(recognised("d.mp4", "di", "math", "senior"));       // 5
+            assertThat(store.since(3)).extracting(StoredResult::seq).containsExactly(4L, 5L);
+            assertThat(store.since(2)).extracting(StoredResult::seq).containsExactly(3L, 4L, 5L);
+            // Entries 1 and 2 left memory: an id before the window gets every video's latest result instead.
+            assertThat(store.since(0)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(store.since(1)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+        }
+        try (ResultStore reopened = ResultStore.open(root, 3)) {
+            assertThat(reopened.since(0)).extracting(StoredResult::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(reopened.latest()).hasSize(4);
+        }
+    }
+
+    @Test
+    void anIdBeyondTheNumberingIsStaleAndReplaysFromTheStart() throws IOException {
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(recognised("a.mp4", "ann", "math", "senior"));
+            store.save(recognised("b.mp4", "bob", "math", "senior"));
+            // A desktop that saw id 57 before the relay's folder was reset.
+            assertThat(store.since(57)).extracting(StoredResult::seq).containsExactly(1L, 2L);
+            assertThat(store.since(2)).isEmpty();
+        }
     }
 }
