@@ -156,7 +156,8 @@ public final class FaceEngine implements VideoRecogniser {
                     observations.addAll(observe(frame, clock));
                 }
                 frames++;
-                if (options.earlyStop() && !observations.isEmpty()) {
+                // In a long clip someone may still walk in at the end: only a short one may stop early.
+                if (options.earlyStop() && sampler.isShortClip() && !observations.isEmpty()) {
                     long matching = clock.start();
                     outcome = matcher.match(observations);
                     matchedObservations = observations.size();
