@@ -109,6 +109,11 @@ public final class FrameSampler implements AutoCloseable {
         return times;
     }
 
+    /** The most time between two samples of this clip. */
+    public double spacingSeconds() {
+        return interval;
+    }
+
     /** Whether this clip is sampled the short way, where stopping early cannot hide anyone (see {@link SamplingOptions#isShort}). */
     public boolean isShortClip() {
         return options.isShort(info.durationSeconds());
