@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.classroom.common.format.Json;
+import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,30 @@ class JsonTest {
         assertThat(json).startsWith("{\"video\":\"test_0.mp4\",\"status\":\"recognised\",\"people\":[{\"name\":\"president_trump\",\"id\":5,\"major\":\"physics\",\"year\":\"junior\",\"distance\":0.39");
         assertThat(json).contains("\"finishedAt\":\"2026-11-25T00:00:00Z\"").doesNotContain("reason");
         assertThat(Json.readResult(json)).isEqualTo(result);
+    }
+
+    @Test
+    void appearancesAndUnknownPeopleAreOptionalFields() {
+        RecognisedPerson person = new RecognisedPerson("floki", null, null, null, 0.5, new FaceBox(1, 2, 30, 40), 7.0,
+                List.of(new Appearance(5.0, 125.0), new Appearance(300.0, 320.5)));
+        VideoResult result = new VideoResult("lecture.mp4", ResultStatus.RECOGNISED, List.of(person), 2, 1, null,
+                null, Map.of(), Instant.parse("2026-11-25T00:00:00Z"),
+                List.of(new UnknownPerson(new FaceBox(3, 4, 50, 60), 40.0, List.of(new Appearance(35.0, 60.0)))));
+        String json = Json.write(result);
+        assertThat(json).contains("\"appearances\":[{\"from\":5.0,\"to\":125.0},{\"from\":300.0,\"to\":320.5}]")
+                .contains("\"unknownPeople\":[{\"box\":{\"x\":3,\"y\":4,\"width\":50,\"height\":60},"
+                        + "\"frameSeconds\":40.0,\"appearances\":[{\"from\":35.0,\"to\":60.0}]}]");
+        assertThat(Json.readResult(json)).isEqualTo(result);
+        assertThat(person.withRecord(new Student("floki", 3, "art", "senior")).appearances()).hasSize(2);
+
+        // A result as older versions wrote it reads back with empty lists, and writes back without them.
+        VideoResult old = new VideoResult("test_0.mp4", ResultStatus.RECOGNISED,
+                List.of(new RecognisedPerson("floki", null, null, null, 0.5, null, 0.0)), 1, 0, null, null, Map.of(),
+                Instant.parse("2026-11-25T00:00:00Z"));
+        String oldJson = Json.write(old);
+        assertThat(oldJson).doesNotContain("appearances").doesNotContain("unknownPeople");
+        assertThat(Json.readResult(oldJson).unknownPeople()).isEmpty();
+        assertThat(Json.readResult(oldJson).people().get(0).appearances()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.classroom.cli.support.UserError;
 import org.classroom.face.engine.DetectorChoice;
 import org.classroom.face.engine.EngineOptions;
 import org.classroom.face.match.MatchPolicy;
+import org.classroom.face.video.SamplingOptions;
 import picocli.CommandLine.Option;
 
 /** The engine's knobs, shared by the commands that run it. */
@@ -22,8 +23,13 @@ public final class EngineFlags {
     double minScore = EngineOptions.DEFAULT_MIN_SCORE;
 
     @Option(names = "--max-frames", paramLabel = "N",
-            description = "Most frames looked at per clip (default ${DEFAULT-VALUE}).")
+            description = "Most frames looked at per short clip (default ${DEFAULT-VALUE}).")
     int maxFrames = 10;
+
+    @Option(names = "--max-spacing", paramLabel = "S",
+            description = "Most seconds between two frames looked at in a long recording; anyone on screen for"
+                    + " twice that is seen (default ${DEFAULT-VALUE}).")
+    double maxSpacing = SamplingOptions.DEFAULT_MAX_SPACING_SECONDS;
 
     @Option(names = "--all-frames", description = "Look at every sampled frame even when the answer is already clear.")
     boolean allFrames;
@@ -34,7 +40,7 @@ public final class EngineFlags {
             return defaults.withTolerance(tolerance)
                     .withDetector(detector)
                     .withMinScore(minScore)
-                    .withSampling(defaults.sampling().withMaxFrames(maxFrames))
+                    .withSampling(defaults.sampling().withMaxFrames(maxFrames).withMaxSpacing(maxSpacing))
                     .withEarlyStop(!allFrames);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -19,8 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code classroom recognise}: the face engine alone, offline, on local clips. */
 @Command(name = "recognise", aliases = "recognize", mixinStandardHelpOptions = true,
         description = {"Run the face engine on local clips (files or folders) against a gallery, offline.",
-                "Prints per clip its status, the people named with their distance, the faces found and the"
-                        + " time per stage; with --json one result object per line (student records empty)."})
+                "Prints per clip its status, the people named with their distance and when they were on screen"
+                        + " (m:ss or h:mm:ss), the people found (unknown ones with when they were on screen) and"
+                        + " the time per stage; with --json one result object per line (student records empty).",
+                "A short clip is looked at in its first seconds; a long recording over its whole length."})
 public final class RecogniseCommand implements Callable<Integer> {
 
     @Mixin

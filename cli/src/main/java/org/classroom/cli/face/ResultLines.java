@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 
 /** One readable line per clip for {@code recognise}. */
@@ -27,12 +28,21 @@ final class ResultLines {
                     .collect(Collectors.joining(", ")));
         }
         line.append(String.format(Locale.ROOT, "  faces %d (unknown %d)", result.facesFound(), result.unknownFaces()));
+        if (!result.unknownPeople().isEmpty()) {
+            line.append(" [").append(result.unknownPeople().stream().map(ResultLines::unknown)
+                    .collect(Collectors.joining("; "))).append("]");
+        }
         line.append("  ").append(timings(result.timingsMs()));
         return line.toString();
     }
 
     private static String person(RecognisedPerson person) {
-        return String.format(Locale.ROOT, "%s (%.3f)", person.name(), person.distance());
+        String named = String.format(Locale.ROOT, "%s (%.3f)", person.name(), person.distance());
+        return person.appearances().isEmpty() ? named : named + " " + AppearanceTimes.format(person.appearances());
+    }
+
+    private static String unknown(UnknownPerson person) {
+        return person.appearances().isEmpty() ? "someone" : AppearanceTimes.format(person.appearances());
     }
 
     static String timings(Map<String, Double> timings) {

@@ -1,10 +1,13 @@
 package org.classroom.common.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * One gallery person seen in a video: the student's record (empty fields when the gallery name has
- * no row), the best (smallest) descriptor distance over all frames, and where that best face was.
+ * no row), the best (smallest) descriptor distance over all frames, where that best face was and, when
+ * the engine followed them through the video, when they were on screen ({@code appearances}, omitted
+ * from the JSON when unknown so that older results read the same).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecognisedPerson(
@@ -14,16 +17,28 @@ public record RecognisedPerson(
         String year,
         double distance,
         FaceBox box,
-        Double frameSeconds) {
+        Double frameSeconds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Appearance> appearances) {
+
+    public RecognisedPerson {
+        appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** A person without appearances (results made before the engine followed people). */
+    public RecognisedPerson(String name, Integer id, String major, String year, double distance, FaceBox box,
+                            Double frameSeconds) {
+        this(name, id, major, year, distance, box, frameSeconds, List.of());
+    }
 
     public static RecognisedPerson of(Student student, double distance, FaceBox box, Double frameSeconds) {
         return new RecognisedPerson(student.name(), student.id(), student.major(), student.year(),
-                distance, box, frameSeconds);
+                distance, box, frameSeconds, List.of());
     }
 
     /** The same person with the record looked up later (the engine knows names only). */
     public RecognisedPerson withRecord(Student student) {
-        return new RecognisedPerson(name, student.id(), student.major(), student.year(), distance, box, frameSeconds);
+        return new RecognisedPerson(name, student.id(), student.major(), student.year(), distance, box, frameSeconds,
+                appearances);
     }
 
     public Student student() {

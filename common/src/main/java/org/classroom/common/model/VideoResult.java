@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param etag          the source object's ETag, when it came from S3
  * @param timingsMs     time per stage in milliseconds (open, decode, detect, ...)
  * @param finishedAt    when the result was made
+ * @param unknownPeople the distinct people who matched no gallery person, each with when they were on
+ *                      screen (omitted from the JSON when there are none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VideoResult(
@@ -30,13 +32,22 @@ public record VideoResult(
         String reason,
         String etag,
         Map<String, Double> timingsMs,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownPerson> unknownPeople) {
 
     public VideoResult {
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(status, "status");
         people = people == null ? List.of() : List.copyOf(people);
         timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
+        unknownPeople = unknownPeople == null ? List.of() : List.copyOf(unknownPeople);
+    }
+
+    /** A result without unknown people listed (as every result was before the engine followed people). */
+    public VideoResult(String video, ResultStatus status, List<RecognisedPerson> people, int facesFound,
+                       int unknownFaces, String reason, String etag, Map<String, Double> timingsMs,
+                       Instant finishedAt) {
+        this(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt, List.of());
     }
 
     /** A final failure result (invalid video or unrecovered error) with its reason. */
@@ -48,10 +59,12 @@ public record VideoResult(
     }
 
     public VideoResult withPeople(List<RecognisedPerson> newPeople) {
-        return new VideoResult(video, status, newPeople, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt);
+        return new VideoResult(video, status, newPeople, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
+                unknownPeople);
     }
 
     public VideoResult withVideo(String newVideo, String newEtag) {
-        return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt);
+        return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt,
+                unknownPeople);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.FaceDetector;
@@ -31,9 +33,15 @@ import org.classroom.face.gallery.Gallery;
 import org.classroom.face.landmarks.LandmarkNet68;
 import org.classroom.face.match.FaceObservation;
 import org.classroom.face.match.FaceQuality;
+import org.classroom.face.match.FaceVerdict;
 import org.classroom.face.match.GalleryMatcher;
 import org.classroom.face.match.MatchOutcome;
-import org.classroom.face.match.PersonMatch;
+import org.classroom.face.track.AppearanceMerger;
+import org.classroom.face.track.AppearanceMerger.DecidedTrack;
+import org.classroom.face.track.AppearanceMerger.Person;
+import org.classroom.face.track.FaceTrack;
+import org.classroom.face.track.FaceTracker;
+import org.classroom.face.track.TrackingOptions;
 import org.classroom.face.video.FrameSampler;
 import org.classroom.face.video.InvalidVideoException;
 import org.classroom.face.video.SampledFrame;
@@ -41,8 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The face engine: sampled frames → faces → landmarks → aligned chips → 128-number encodings →
- * gallery people. Holds the three networks (load once, reuse for every clip). Not thread-safe: one
+ * The face engine: sampled frames → faces → followed from sample to sample as tracks (encoded only as
+ * often as needed: landmarks → aligned chips → 128-number encodings) → each track named by its best
+ * views → people with the stretches they were on screen. Holds the three networks (load once, reuse for every clip). Not thread-safe: one
  * engine per thread.
  */
 public final class FaceEngine implements VideoRecogniser {
@@ -136,13 +145,16 @@ public final class FaceEngine implements VideoRecogniser {
     public VideoResult recognise(Path video, String videoName, Gallery gallery) {
         StageClock clock = new StageClock();
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
-        List<FaceObservation> observations = new ArrayList<>();
-        MatchOutcome outcome = null;
-        int matchedObservations = -1;
+        FaceTracker tracker = new FaceTracker(TrackingOptions.defaults(options.match().sameFaceDistance()));
+        List<DecidedTrack> decided = List.of();
+        int decidedAtSample = -2;
         int frames = 0;
+        int lastSample = -1;
+        double spacing;
         long opening = clock.start();
         try (FrameSampler sampler = FrameSampler.open(video, options.sampling())) {
             clock.stop(StageClock.OPEN, opening);
+            spacing = sampler.spacingSeconds();
             while (true) {
                 long decoding = clock.start();
                 Optional<SampledFrame> next = sampler.next();
@@ -150,18 +162,17 @@ public final class FaceEngine implements VideoRecogniser {
                 if (next.isEmpty()) {
                     break;
                 }
-                int frameIndex;
                 try (SampledFrame frame = next.get()) {
-                    frameIndex = frame.sampleIndex();
-                    observations.addAll(observe(frame, clock));
+                    lastSample = frame.sampleIndex();
+                    follow(frame, tracker, clock);
                 }
                 frames++;
-                if (options.earlyStop() && !observations.isEmpty()) {
-                    long matching = clock.start();
-                    outcome = matcher.match(observations);
-                    matchedObservations = observations.size();
-                    clock.stop(StageClock.MATCH, matching);
-                    if (EarlyStop.settled(outcome, options.match(), frameIndex)) {
+                // In a long clip someone may still walk in at the end: only a short one may stop early.
+                if (options.earlyStop() && sampler.isShortClip() && !tracker.tracks().isEmpty()) {
+                    decided = decide(tracker, matcher, clock);
+                    decidedAtSample = lastSample;
+                    List<FaceVerdict> verdicts = decided.stream().map(DecidedTrack::verdict).toList();
+                    if (EarlyStop.settled(new MatchOutcome(List.of(), verdicts), options.match(), lastSample)) {
                         break;
                     }
                 }
@@ -173,45 +184,65 @@ public final class FaceEngine implements VideoRecogniser {
             LOG.warn("{}: the face engine failed", videoName, e);
             return VideoResult.failure(videoName, ResultStatus.ERROR, "the face engine failed: " + e, null);
         }
-        if (outcome == null || matchedObservations != observations.size()) {
-            // Not matched since the last faces were added (early stop off, or no face yet).
-            long matching = clock.start();
-            outcome = matcher.match(observations);
-            clock.stop(StageClock.MATCH, matching);
+        if (decidedAtSample != lastSample) {
+            decided = decide(tracker, matcher, clock);
         }
-        VideoResult result = toResult(videoName, outcome, clock);
-        LOG.info("{}: {} after {} frame(s): {} face(s), {} unknown, {} ms", videoName, result.status().wireName(),
-                frames, result.facesFound(), result.unknownFaces(), result.timingsMs().get(StageClock.TOTAL));
+        long merging = clock.start();
+        // Tracks of one person a sample apart (jitter allowed) are one appearance.
+        List<Person> people = new AppearanceMerger(1.5 * spacing, options.match().sameFaceDistance()).merge(decided);
+        clock.stop(StageClock.MATCH, merging);
+        VideoResult result = toResult(videoName, people, clock);
+        LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
+                result.status().wireName(), frames, result.facesFound(), result.unknownFaces(),
+                tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum(),
+                result.timingsMs().get(StageClock.TOTAL));
         if (LOG.isDebugEnabled()) {
-            outcome.faces().forEach(face -> LOG.debug("{}: face {} ({}, nearest {} at {}, next {} at {}, frames {})",
-                    videoName, face.name(), face.reason(), face.candidate().name(), face.candidate().distance(),
-                    face.candidate().runnerUp(), face.candidate().runnerUpDistance(), face.frames()));
+            decided.forEach(track -> LOG.debug("{}: track {} {}-{} s: {} ({}, nearest {} at {}, next {} at {}, "
+                    + "seen {}, encoded {})", videoName, track.track().id(), track.track().firstSeconds(),
+                    track.track().lastSeconds(), track.verdict().name(), track.verdict().reason(),
+                    track.verdict().candidate().name(), track.verdict().candidate().distance(),
+                    track.verdict().candidate().runnerUp(), track.verdict().candidate().runnerUpDistance(),
+                    track.track().samplesSeen(), track.track().encodings()));
         }
         return result;
     }
 
-    /** Every face in one frame, encoded. */
-    private List<FaceObservation> observe(SampledFrame frame, StageClock clock) {
+    private static List<DecidedTrack> decide(FaceTracker tracker, GalleryMatcher matcher, StageClock clock) {
+        long matching = clock.start();
+        List<DecidedTrack> decided = new ArrayList<>();
+        for (FaceTrack track : tracker.tracks()) {
+            decided.add(new DecidedTrack(track, matcher.decide(track.bestViews(), track.samplesSeen(),
+                    track.lastSample())));
+        }
+        clock.stop(StageClock.MATCH, matching);
+        return decided;
+    }
+
+    /** Detects the faces of one sample and hands them to the tracker, which asks for the encodings it needs. */
+    private void follow(SampledFrame frame, FaceTracker tracker, StageClock clock) {
         long detecting = clock.start();
         List<DetectedFace> faces = detector.detect(frame.image());
         clock.stop(StageClock.DETECT, detecting);
-        List<FaceObservation> observations = new ArrayList<>(faces.size());
-        for (DetectedFace face : faces) {
-            long locating = clock.start();
-            FaceLandmarks points = landmarks.locate(frame.image(), face);
-            clock.stop(StageClock.LANDMARKS, locating);
-            long aligning = clock.start();
-            double[] encoding;
-            try (Mat chip = aligner.align(frame.image(), points)) {
-                clock.stop(StageClock.ALIGN, aligning);
-                long encodingStarted = clock.start();
-                encoding = encoder.encode(chip);
-                clock.stop(StageClock.ENCODE, encodingStarted);
-            }
-            observations.add(new FaceObservation(encoding, box(face, frame), frame.sampleIndex(), frame.seconds(),
-                    FaceQuality.frontality(points)));
+        List<FaceBox> boxes = faces.stream().map(face -> box(face, frame)).toList();
+        tracker.step(frame.sampleIndex(), frame.seconds(), boxes,
+                index -> observe(frame, faces.get(index), boxes.get(index), clock));
+    }
+
+    /** One face encoded. */
+    private FaceObservation observe(SampledFrame frame, DetectedFace face, FaceBox box, StageClock clock) {
+        long locating = clock.start();
+        FaceLandmarks points = landmarks.locate(frame.image(), face);
+        clock.stop(StageClock.LANDMARKS, locating);
+        long aligning = clock.start();
+        double[] encoding;
+        try (Mat chip = aligner.align(frame.image(), points)) {
+            clock.stop(StageClock.ALIGN, aligning);
+            long encodingStarted = clock.start();
+            encoding = encoder.encode(chip);
+            clock.stop(StageClock.ENCODE, encodingStarted);
         }
-        return observations;
+        return new FaceObservation(encoding, box, frame.sampleIndex(), frame.seconds(),
+                FaceQuality.frontality(points));
     }
 
     private static FaceBox box(DetectedFace face, SampledFrame frame) {
@@ -222,22 +253,31 @@ public final class FaceEngine implements VideoRecogniser {
         return new FaceBox(x, y, Math.max(0, width), Math.max(0, height));
     }
 
-    private static VideoResult toResult(String videoName, MatchOutcome outcome, StageClock clock) {
+    private static VideoResult toResult(String videoName, List<Person> people, StageClock clock) {
+        List<RecognisedPerson> named = new ArrayList<>();
+        List<UnknownPerson> unknown = new ArrayList<>();
+        for (Person person : people) {
+            FaceObservation view = person.best().best();
+            double seconds = Math.round(view.frameSeconds() * 1000) / 1000.0;
+            if (person.named()) {
+                named.add(new RecognisedPerson(person.name(), null, null, null,
+                        roundDistance(person.best().candidate().distance()), view.box(), seconds,
+                        person.appearances()));
+            } else {
+                unknown.add(new UnknownPerson(view.box(), seconds, person.appearances()));
+            }
+        }
+        named.sort(Comparator.comparingDouble(RecognisedPerson::distance));
         ResultStatus status;
-        if (outcome.facesFound() == 0) {
+        if (people.isEmpty()) {
             status = ResultStatus.NO_FACE;
-        } else if (outcome.people().isEmpty()) {
+        } else if (named.isEmpty()) {
             status = ResultStatus.UNKNOWN_FACE;
         } else {
             status = ResultStatus.RECOGNISED;
         }
-        List<RecognisedPerson> people = new ArrayList<>();
-        for (PersonMatch person : outcome.people()) {
-            people.add(new RecognisedPerson(person.name(), null, null, null, roundDistance(person.distance()),
-                    person.box(), Math.round(person.frameSeconds() * 1000) / 1000.0));
-        }
-        return new VideoResult(videoName, status, people, outcome.facesFound(), outcome.unknownFaces(), null, null,
-                clock.millis(), Instant.now());
+        return new VideoResult(videoName, status, named, people.size(), unknown.size(), null, null, clock.millis(),
+                Instant.now(), unknown);
     }
 
     private static double roundDistance(double distance) {

@@ -100,6 +100,16 @@ public final class GalleryMatcher {
         return new MatchOutcome(ordered, faces);
     }
 
+    /**
+     * Decides one followed face by its best views, as {@link #match} decides a group of frames; its
+     * frame count and last frame are the track's (it was seen in more samples than it was encoded in).
+     */
+    public FaceVerdict decide(List<FaceObservation> views, int framesSeen, int lastFrame) {
+        FaceVerdict verdict = decide(views);
+        return new FaceVerdict(verdict.name(), verdict.reason(), verdict.candidate(), verdict.best(), framesSeen,
+                lastFrame);
+    }
+
     private FaceVerdict decide(List<FaceObservation> track) {
         Map<String, Integer> votes = new HashMap<>();
         Map<String, FaceObservation> bestFor = new HashMap<>();

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
@@ -21,15 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes frames from a clip with FFmpeg: the first frame, then one every so often across the whole
- * clip (see {@link SamplingOptions}), each turned upright and as an 8-bit BGR image. Frames are pulled
+ * Takes frames from a clip with FFmpeg, each turned upright and as an 8-bit BGR image: for a short clip
+ * the first frame, then one every so often; for a long one its key frames and frames added between key
+ * frames that are far apart (see {@link SamplingOptions}, {@link KeyframeSchedule}). Frames are pulled
  * one at a time so that the caller can stop as soon as it has seen enough. The decoder reads forward
- * and only converts the frames it hands out; long gaps are crossed by seeking. Not thread-safe.
+ * and only converts the frames it hands out; long gaps are crossed by seeking, which lands on a key
+ * frame without decoding the frames in between. Not thread-safe.
  */
 public final class FrameSampler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameSampler.class);
     private static final long NETWORK_TIMEOUT_SECONDS = 15;
+    /** libavformat's flag on index entries that are key frames (not exported by the bindings). */
+    private static final int AVINDEX_KEYFRAME = 0x0001;
 
     static {
         // JavaCV's own notices go to SLF4J, and FFmpeg's console chatter only when debugging.
@@ -50,6 +56,8 @@ public final class FrameSampler implements AutoCloseable {
     private final VideoInfo info;
     private final double interval;
     private final double frameSeconds;
+    /** The planned sample times of a long clip; null for a short clip (every {@code interval}). */
+    private final List<Double> plan;
 
     private int taken;
     private int decoded;
@@ -61,8 +69,54 @@ public final class FrameSampler implements AutoCloseable {
         this.source = source;
         this.options = options;
         this.info = info;
-        this.interval = options.intervalFor(info.durationSeconds());
         this.frameSeconds = info.frameRate() > 0 ? 1.0 / info.frameRate() : 0.04;
+        if (options.isShort(info.durationSeconds())) {
+            this.interval = options.intervalFor(info.durationSeconds());
+            this.plan = null;
+        } else {
+            this.interval = options.maxSpacingSeconds();
+            this.plan = info.durationSeconds() > 0
+                    ? KeyframeSchedule.plan(keyframeTimes(grabber), info.durationSeconds(), interval)
+                    : null;
+        }
+    }
+
+    /** Key frame times from the container's index (empty when it has none, e.g. a stream). */
+    private static List<Double> keyframeTimes(FFmpegFrameGrabber grabber) {
+        AVFormatContext format = grabber.getFormatContext();
+        AVStream stream = null;
+        for (int i = 0; format != null && i < format.nb_streams() && stream == null; i++) {
+            AVStream candidate = format.streams(i);
+            if (candidate.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+                    && (candidate.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                stream = candidate;
+            }
+        }
+        if (stream == null) {
+            return List.of();
+        }
+        double timeBase = stream.time_base().den() > 0
+                ? (double) stream.time_base().num() / stream.time_base().den() : 0;
+        long start = stream.start_time() == avutil.AV_NOPTS_VALUE ? 0 : stream.start_time();
+        int entries = avformat.avformat_index_get_entries_count(stream);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < entries && timeBase > 0; i++) {
+            AVIndexEntry entry = avformat.avformat_index_get_entry(stream, i);
+            if (entry != null && (entry.flags() & AVINDEX_KEYFRAME) != 0) {
+                times.add((entry.timestamp() - start) * timeBase);
+            }
+        }
+        return times;
+    }
+
+    /** The most time between two samples of this clip. */
+    public double spacingSeconds() {
+        return interval;
+    }
+
+    /** Whether this clip is sampled the short way, where stopping early cannot hide anyone (see {@link SamplingOptions#isShort}). */
+    public boolean isShortClip() {
+        return options.isShort(info.durationSeconds());
     }
 
     /** Loads FFmpeg's native libraries now rather than on the first clip (the class's first use does it). */
@@ -251,10 +305,10 @@ public final class FrameSampler implements AutoCloseable {
      * @throws InvalidVideoException when not even the first frame decodes
      */
     public Optional<SampledFrame> next() throws InvalidVideoException {
-        if (ended || taken >= options.maxFrames()) {
+        if (ended || (isShortClip() && taken >= options.maxFrames()) || (plan != null && taken >= plan.size())) {
             return Optional.empty();
         }
-        double target = taken * interval;
+        double target = plan != null ? plan.get(taken) : taken * interval;
         if (taken > 0 && info.durationSeconds() > 0 && target >= info.durationSeconds()) {
             ended = true;
             return Optional.empty();

@@ -1,19 +1,29 @@
 package org.classroom.face.video;
 
 /**
- * Which frames to take from a clip: the first, then one every {@code intervalSeconds}, at most
- * {@code maxFrames} in all. When the clip is longer than {@code intervalSeconds × maxFrames} the
- * interval stretches so that the samples still cover the whole clip.
+ * Which frames to take from a clip.
  *
- * @param intervalSeconds       the least time between two samples
- * @param maxFrames             the most frames taken from one clip
+ * <p>A short clip (up to two {@code maxSpacingSeconds}, like the course's 1–2 s clips): the first frame,
+ * then one every {@code intervalSeconds}, at most {@code maxFrames} in all; when the clip is longer than
+ * {@code intervalSeconds × maxFrames} the interval stretches so that the samples still cover it.
+ *
+ * <p>A longer clip (a lecture): its key frames, which decode on their own, and frames added between key
+ * frames further apart than {@code maxSpacingSeconds}, so that anyone on screen that long is seen; no
+ * frame budget (the cost grows with the length, at one sample per few seconds).
+ *
+ * @param intervalSeconds        the least time between two samples of a short clip
+ * @param maxFrames              the most frames taken from a short clip
  * @param skipNonReferenceFrames let the decoder drop frames no other frame needs (faster, and a sample
- *                              a few milliseconds off its target is as good)
+ *                               a few milliseconds off its target is as good)
+ * @param maxSpacingSeconds      the most time between two samples of a long clip
  */
-public record SamplingOptions(double intervalSeconds, int maxFrames, boolean skipNonReferenceFrames) {
+public record SamplingOptions(double intervalSeconds, int maxFrames, boolean skipNonReferenceFrames,
+                              double maxSpacingSeconds) {
 
     /** Seeking re-decodes from the previous key frame, so it only pays off for longer jumps. */
     static final double SEEK_THRESHOLD_SECONDS = 3.0;
+    /** Someone on screen this long is seen twice at the default spacing. */
+    public static final double DEFAULT_MAX_SPACING_SECONDS = 5.0;
 
     public SamplingOptions {
         if (!(intervalSeconds > 0)) {
@@ -22,21 +32,43 @@ public record SamplingOptions(double intervalSeconds, int maxFrames, boolean ski
         if (maxFrames < 1) {
             throw new IllegalArgumentException("at least one frame must be sampled, not " + maxFrames);
         }
+        if (!(maxSpacingSeconds >= intervalSeconds)) {
+            throw new IllegalArgumentException("the longest spacing between samples (" + maxSpacingSeconds
+                    + " s) cannot be below the interval (" + intervalSeconds + " s)");
+        }
+    }
+
+    public SamplingOptions(double intervalSeconds, int maxFrames, boolean skipNonReferenceFrames) {
+        this(intervalSeconds, maxFrames, skipNonReferenceFrames,
+                Math.max(intervalSeconds, DEFAULT_MAX_SPACING_SECONDS));
     }
 
     public static SamplingOptions defaults() {
-        return new SamplingOptions(0.5, 10, true);
+        return new SamplingOptions(0.5, 10, true, DEFAULT_MAX_SPACING_SECONDS);
     }
 
     public SamplingOptions withMaxFrames(int frames) {
-        return new SamplingOptions(intervalSeconds, frames, skipNonReferenceFrames);
+        return new SamplingOptions(intervalSeconds, frames, skipNonReferenceFrames, maxSpacingSeconds);
     }
 
     public SamplingOptions withInterval(double seconds) {
-        return new SamplingOptions(seconds, maxFrames, skipNonReferenceFrames);
+        return new SamplingOptions(seconds, maxFrames, skipNonReferenceFrames, Math.max(seconds, maxSpacingSeconds));
     }
 
-    /** The time between samples for a clip of this length (unknown length: the plain interval). */
+    public SamplingOptions withMaxSpacing(double seconds) {
+        return new SamplingOptions(intervalSeconds, maxFrames, skipNonReferenceFrames, seconds);
+    }
+
+    /**
+     * Whether a clip this long is sampled the short way. Anyone on screen for two spacings or more in such
+     * a clip is on screen for all of it, so in the first frame: stopping early cannot hide them. Unknown
+     * length counts as long.
+     */
+    public boolean isShort(double durationSeconds) {
+        return durationSeconds > 0 && durationSeconds <= 2 * maxSpacingSeconds;
+    }
+
+    /** The time between samples of a short clip of this length (unknown length: the plain interval). */
     double intervalFor(double durationSeconds) {
         if (!(durationSeconds > 0)) {
             return intervalSeconds;

@@ -157,7 +157,7 @@ public final class ObjectProcessor {
         steps.forEach(timings::putIfAbsent);
         return new VideoResult(result.video(), result.status(), result.people(), result.facesFound(),
                 result.unknownFaces(), result.reason(), result.etag(), timings,
-                result.finishedAt() == null ? Instant.now() : result.finishedAt());
+                result.finishedAt() == null ? Instant.now() : result.finishedAt(), result.unknownPeople());
     }
 
     /** Milliseconds per step, measured one after another. */

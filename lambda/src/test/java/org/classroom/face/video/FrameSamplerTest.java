@@ -57,21 +57,42 @@ class FrameSamplerTest {
     }
 
     @Test
-    void spreadsTheSamplesOverALongClipBySeeking() throws Exception {
+    void takesTheKeyFramesOfALongClipAndFillsGapsWiderThanTheSpacing() throws Exception {
+        // 40 s, a key frame every 10 s (250 frames): key frames at 0, 10, 20, 30 and one sample between each.
         Path clip = TestClips.ffmpeg(dir.resolve("long.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
-                "-c:v", "libx264", "-preset", "ultrafast", "-g", "50");
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
         List<Double> times = new ArrayList<>();
-        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults().withMaxFrames(5))) {
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            assertThat(sampler.isShortClip()).isFalse();
             for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
                 next.get().close();
                 times.add(next.get().seconds());
             }
-            // Seeking, not decoding the 1000 frames between the samples.
-            assertThat(sampler.decodedFrames()).isLessThan(500);
+            // Seeks land on the key frames; only the halves before the added frames are decoded.
+            assertThat(sampler.decodedFrames()).isLessThan(600);
         }
-        assertThat(times).hasSize(5);
+        assertThat(times).hasSize(8);
         for (int i = 0; i < times.size(); i++) {
-            assertThat(times.get(i)).isCloseTo(i * 8.0, within(0.2));
+            assertThat(times.get(i)).isCloseTo(i * 5.0, within(0.1));
+        }
+    }
+
+    @Test
+    void aLongClipWithDenseKeyFramesIsSampledAtTheSpacingByKeyFramesAlone() throws Exception {
+        Path clip = TestClips.ffmpeg(dir.resolve("dense.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=30",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "25");
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                next.get().close();
+                times.add(next.get().seconds());
+            }
+            assertThat(sampler.decodedFrames()).as("one frame per sample").isLessThan(3 * times.size());
+        }
+        assertThat(times).hasSize(6);
+        for (int i = 0; i < times.size(); i++) {
+            // The grabber's seek hands out the frame after the key frame it lands on.
+            assertThat(times.get(i)).isCloseTo(i * 5.0, within(0.1));
         }
     }
 

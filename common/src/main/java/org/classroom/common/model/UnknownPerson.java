@@ -1,0 +1,20 @@
+package org.classroom.common.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Someone seen in a video who matches no gallery person: one entry per distinct person (not per face
+ * in a frame), with their best view, so that they can be enrolled later.
+ *
+ * @param box          where their best face was, in the upright frame
+ * @param frameSeconds the time of that best frame
+ * @param appearances  when they were on screen
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances) {
+
+    public UnknownPerson {
+        appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+}
