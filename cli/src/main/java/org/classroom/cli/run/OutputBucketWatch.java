@@ -1,10 +1,10 @@
 package org.classroom.cli.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.classroom.common.format.VideoKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,63 +15,46 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Watches the output bucket the way the course's grader does: lists it, and reads each expected video's
  * object when it first appears. For a real account, where the results folder is on the relay's VM.
  */
-public final class OutputBucketWatch implements ResultWatch {
+public final class OutputBucketWatch extends PollingWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputBucketWatch.class);
 
     private final S3Client s3;
     private final String bucket;
-    private final Map<String, String> videoByObject = new HashMap<>();
-    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Map<String, String> videoByObject;
 
     /** Removes any earlier object of these videos first, as the grader clears the bucket, so that only new results count. */
     public OutputBucketWatch(S3Client s3, String bucket, List<String> videoKeys) {
+        this(s3, bucket, objectsOf(videoKeys));
+    }
+
+    private OutputBucketWatch(S3Client s3, String bucket, Map<String, String> videoByObject) {
+        super(videoByObject.size(), Duration.ofMillis(250), "output-bucket-watch");
         this.s3 = s3;
         this.bucket = bucket;
-        videoKeys.forEach(key -> videoByObject.put(VideoKeys.outputKey(key), key));
+        this.videoByObject = videoByObject;
         videoByObject.keySet().forEach(key -> s3.deleteObject(request -> request.bucket(bucket).key(key)));
-        this.thread = new Thread(this::poll, "output-bucket-watch");
-        thread.setDaemon(true);
-        thread.start();
+        start();
     }
 
     @Override
-    public Map<String, Seen> seen() {
-        return seen;
-    }
-
-    @Override
-    public boolean complete() {
-        return seen.size() == videoByObject.size();
-    }
-
-    private void poll() {
-        while (running && !complete()) {
-            try {
-                for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
-                    String video = videoByObject.get(object.key());
-                    if (video != null && !seen.containsKey(video)) {
-                        Instant at = Instant.now();
-                        String content = s3.getObjectAsBytes(request -> request.bucket(bucket).key(object.key())).asUtf8String();
-                        seen.put(video, new Seen(at, content));
-                    }
+    void lookOnce(Map<String, Seen> found) {
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
+                String video = videoByObject.get(object.key());
+                if (video != null && !found.containsKey(video)) {
+                    Instant at = Instant.now();
+                    found.put(video, new Seen(at, s3.getObjectAsBytes(request -> request.bucket(bucket).key(object.key())).asUtf8String()));
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("listing s3://{} failed: {}; trying again", bucket, e.getMessage());
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
-            }
+        } catch (RuntimeException e) {
+            LOG.warn("listing s3://{} failed: {}; trying again", bucket, e.getMessage());
         }
     }
 
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
+    private static Map<String, String> objectsOf(List<String> videoKeys) {
+        Map<String, String> videoByObject = new HashMap<>();
+        videoKeys.forEach(key -> videoByObject.put(VideoKeys.outputKey(key), key));
+        return videoByObject;
     }
 }
