@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameSampler implements AutoCloseable {
 
+    /** Timestamps are rounded to the container's time base: a frame this little before its target is the target. */
+    private static final double EARLY_TOLERANCE_SECONDS = 0.002;
+
     private static final Logger LOG = LoggerFactory.getLogger(FrameSampler.class);
     private static final long NETWORK_TIMEOUT_SECONDS = 15;
     /** libavformat's flag on index entries that are key frames (not exported by the bindings). */
@@ -76,13 +79,17 @@ public final class FrameSampler implements AutoCloseable {
         } else {
             this.interval = options.maxSpacingSeconds();
             this.plan = info.durationSeconds() > 0
-                    ? KeyframeSchedule.plan(keyframeTimes(grabber), info.durationSeconds(), interval)
+                    ? KeyframeSchedule.plan(keyframeTimes(grabber, frameSeconds), info.durationSeconds(), interval)
                     : null;
         }
     }
 
-    /** Key frame times from the container's index (empty when it has none, e.g. a stream). */
-    private static List<Double> keyframeTimes(FFmpegFrameGrabber grabber) {
+    /**
+     * Key frame times from the container's index (empty when it has none, e.g. a stream). The index gives
+     * decoding times, which run ahead of display times by the codec's reorder delay (B-frames): uncorrected,
+     * a key frame's time is the frame shown just before it — at a cut, the other scene.
+     */
+    private static List<Double> keyframeTimes(FFmpegFrameGrabber grabber, double frameSeconds) {
         AVFormatContext format = grabber.getFormatContext();
         AVStream stream = null;
         for (int i = 0; format != null && i < format.nb_streams() && stream == null; i++) {
@@ -99,11 +106,12 @@ public final class FrameSampler implements AutoCloseable {
                 ? (double) stream.time_base().num() / stream.time_base().den() : 0;
         long start = stream.start_time() == avutil.AV_NOPTS_VALUE ? 0 : stream.start_time();
         int entries = avformat.avformat_index_get_entries_count(stream);
+        double reorder = Math.max(0, stream.codecpar().video_delay()) * frameSeconds;
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < entries && timeBase > 0; i++) {
             AVIndexEntry entry = avformat.avformat_index_get_entry(stream, i);
             if (entry != null && (entry.flags() & AVINDEX_KEYFRAME) != 0) {
-                times.add((entry.timestamp() - start) * timeBase);
+                times.add((entry.timestamp() - start) * timeBase + reorder);
             }
         }
         return times;
@@ -333,7 +341,9 @@ public final class FrameSampler implements AutoCloseable {
                 decoded++;
                 double seconds = frame.timestamp / 1e6;
                 lastDecodedSeconds = seconds;
-                if (!convert || seconds + frameSeconds / 2 < target) {
+                // Never a frame before the target: a seek onto a key frame can hand out the frame just before it,
+                // which at a cut (black, then a face) is the other scene.
+                if (!convert || seconds < target - EARLY_TOLERANCE_SECONDS) {
                     continue;
                 }
                 return Optional.of(new SampledFrame(upright(frame), seconds, taken++));
