@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
@@ -39,10 +40,10 @@ public final class Enrolment {
     }
 
     public VideoResult enrol(Path file, String key, String etag, Map<String, String> metadata) {
-        String name = EnrolmentKey.studentName(key, metadata).orElse(null);
+        String name = EnrolmentKeys.studentName(key, metadata).orElse(null);
         if (name == null) {
             return refused(key, etag, ResultStatus.INVALID_VIDEO, "no student named: upload to "
-                    + EnrolmentKey.PREFIX + "<student name>/<file> or set x-amz-meta-" + EnrolmentKey.STUDENT_METADATA);
+                    + EnrolmentKeys.PREFIX + "<student name>/<file> or set x-amz-meta-" + EnrolmentKeys.STUDENT_METADATA);
         }
         double[] encoding;
         try {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
@@ -90,7 +91,7 @@ public final class ObjectProcessor {
                     }
                 }
                 try {
-                    result = EnrolmentKey.isEnrolment(key)
+                    result = EnrolmentKeys.isEnrolment(key)
                             ? enrolment.enrol(file.file(), key, etag, file.metadata())
                             : recognition.recognise(file.file(), key, etag);
                 } catch (OutOfMemoryError e) {
@@ -100,7 +101,7 @@ public final class ObjectProcessor {
                             + "function has (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): " + e.getMessage(), etag);
                 }
             }
-            clock.lap(EnrolmentKey.isEnrolment(key) ? "enrol" : "engine");
+            clock.lap(EnrolmentKeys.isEnrolment(key) ? "enrol" : "engine");
         }
         return publish(object, claim, result, clock);
     }

@@ -3,6 +3,7 @@ package org.classroom.function.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.junit.jupiter.api.Test;
 
@@ -10,28 +11,28 @@ class EnrolmentKeyTest {
 
     @Test
     void onlyKeysUnderTheEnrolmentPrefixEnrol() {
-        assertThat(EnrolmentKey.isEnrolment("enrol/ada/photo.jpg")).isTrue();
-        assertThat(EnrolmentKey.isEnrolment("test_0.mp4")).isFalse();
-        assertThat(EnrolmentKey.isEnrolment("videos/enrol/ada/photo.jpg")).isFalse();
+        assertThat(EnrolmentKeys.isEnrolment("enrol/ada/photo.jpg")).isTrue();
+        assertThat(EnrolmentKeys.isEnrolment("test_0.mp4")).isFalse();
+        assertThat(EnrolmentKeys.isEnrolment("videos/enrol/ada/photo.jpg")).isFalse();
     }
 
     @Test
     void theStudentIsNamedByTheKey() {
-        assertThat(EnrolmentKey.studentName("enrol/ada lovelace/photo.jpg", Map.of())).contains("ada lovelace");
-        assertThat(EnrolmentKey.studentName("enrol/ada/2024/photo.jpg", Map.of())).contains("ada");
+        assertThat(EnrolmentKeys.studentName("enrol/ada lovelace/photo.jpg", Map.of())).contains("ada lovelace");
+        assertThat(EnrolmentKeys.studentName("enrol/ada/2024/photo.jpg", Map.of())).contains("ada");
     }
 
     @Test
     void metadataNamesTheStudentAheadOfTheKey() {
-        assertThat(EnrolmentKey.studentName("enrol/photo.jpg", Map.of("student", "grace"))).contains("grace");
-        assertThat(EnrolmentKey.studentName("enrol/ada/photo.jpg", Map.of("student", " grace "))).contains("grace");
+        assertThat(EnrolmentKeys.studentName("enrol/photo.jpg", Map.of("student", "grace"))).contains("grace");
+        assertThat(EnrolmentKeys.studentName("enrol/ada/photo.jpg", Map.of("student", " grace "))).contains("grace");
     }
 
     @Test
     void aKeyWithoutAStudentNamesNobody() {
-        assertThat(EnrolmentKey.studentName("enrol/photo.jpg", Map.of())).isEmpty();
-        assertThat(EnrolmentKey.studentName("enrol//photo.jpg", Map.of())).isEmpty();
-        assertThat(EnrolmentKey.studentName("enrol/ /photo.jpg", Map.of("student", " "))).isEmpty();
+        assertThat(EnrolmentKeys.studentName("enrol/photo.jpg", Map.of())).isEmpty();
+        assertThat(EnrolmentKeys.studentName("enrol//photo.jpg", Map.of())).isEmpty();
+        assertThat(EnrolmentKeys.studentName("enrol/ /photo.jpg", Map.of("student", " "))).isEmpty();
     }
 
     @Test
