@@ -1,6 +1,5 @@
 package org.classroom.function.process;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -156,9 +155,7 @@ public final class ObjectProcessor {
     private static VideoResult withTimings(VideoResult result, Map<String, Double> steps) {
         Map<String, Double> timings = new LinkedHashMap<>(result.timingsMs());
         steps.forEach(timings::putIfAbsent);
-        return new VideoResult(result.video(), result.status(), result.people(), result.facesFound(),
-                result.unknownFaces(), result.reason(), result.etag(), timings,
-                result.finishedAt() == null ? Instant.now() : result.finishedAt(), result.unknownPeople());
+        return result.withTimings(timings);
     }
 
     /** Milliseconds per step, measured one after another. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
+import org.classroom.face.VideoRecogniser.EnrolmentRefused;
 import org.junit.jupiter.api.Test;
 
 class EnrolmentKeyTest {
@@ -36,10 +37,13 @@ class EnrolmentKeyTest {
     }
 
     @Test
-    void refusalsSayNoFaceOnlyWhenThereWasNone() {
-        assertThat(Enrolment.statusFor("no face found in the photo")).isEqualTo(ResultStatus.NO_FACE);
-        assertThat(Enrolment.statusFor("2 faces found; enrol one at a time")).isEqualTo(ResultStatus.INVALID_VIDEO);
-        assertThat(Enrolment.statusFor("not an image or a video")).isEqualTo(ResultStatus.INVALID_VIDEO);
+    void refusalsSayNoFaceOnlyWhenTheEngineFoundNone() {
+        assertThat(EnrolmentOutcome.Refused.by(EnrolmentRefused.noFace("x"), "x").status()).isEqualTo(ResultStatus.NO_FACE);
+        // The message alone decides nothing: a refusal that mentions "no face" but is of another kind stays invalid.
+        assertThat(EnrolmentOutcome.Refused.by(EnrolmentRefused.unusable("2 faces, no face turned"), "x").status())
+                .isEqualTo(ResultStatus.INVALID_VIDEO);
+        assertThat(new EnrolmentOutcome.Refused(EnrolmentOutcome.Refused.Kind.NO_STUDENT_NAMED, "x")
+                .toResult("enrol/x.jpg", "e").status()).isEqualTo(ResultStatus.INVALID_VIDEO);
     }
 
     @Test
