@@ -29,10 +29,29 @@ public interface VideoRecogniser extends AutoCloseable {
     @Override
     void close();
 
-    /** Why a file cannot be enrolled; the message is for the user. */
+    /** Why a file cannot be enrolled: what went wrong as a kind, for the caller; the message, for the user. */
     final class EnrolmentRefused extends Exception {
-        public EnrolmentRefused(String reason) {
+
+        /** The kinds of refusal: no face at all, or a file that cannot serve (unreadable, several faces, turned away). */
+        public enum Kind { NO_FACE, UNUSABLE }
+
+        private final Kind kind;
+
+        private EnrolmentRefused(Kind kind, String reason) {
             super(reason);
+            this.kind = kind;
+        }
+
+        public static EnrolmentRefused noFace(String reason) {
+            return new EnrolmentRefused(Kind.NO_FACE, reason);
+        }
+
+        public static EnrolmentRefused unusable(String reason) {
+            return new EnrolmentRefused(Kind.UNUSABLE, reason);
+        }
+
+        public Kind kind() {
+            return kind;
         }
     }
 }

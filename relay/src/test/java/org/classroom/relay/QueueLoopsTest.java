@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.events.S3EventReader;
 import org.classroom.common.format.Json;
 import org.classroom.common.format.VideoKeys;
 import org.classroom.common.model.ResultStatus;
@@ -29,7 +30,6 @@ import org.classroom.relay.intake.DeadLetterWatcher;
 import org.classroom.relay.intake.FunctionInvoker;
 import org.classroom.relay.intake.InputPump;
 import org.classroom.relay.intake.LambdaInvoker;
-import org.classroom.relay.intake.S3EventBody;
 import org.classroom.relay.metrics.RelayMetrics;
 import org.classroom.relay.outcome.OutputPump;
 import org.classroom.relay.outcome.ResultRecorder;
@@ -134,7 +134,7 @@ class QueueLoopsTest {
                 List<String> failed = new ArrayList<>();
                 for (JsonNode record : Json.mapper().readTree(event).path("Records")) {
                     assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
-                    String key = S3EventBody.objects(record.path("body").asText()).get(0).key();
+                    String key = S3EventReader.read(record.path("body").asText()).objects().get(0).key();
                     invokedKeys.add(key);
                     if (key.startsWith("poison")) {
                         failed.add("{\"itemIdentifier\":\"" + record.path("messageId").asText() + "\"}");
@@ -231,7 +231,7 @@ class QueueLoopsTest {
         FunctionInvoker slow = event -> {
             try {
                 for (JsonNode record : Json.mapper().readTree(event).path("Records")) {
-                    runs.computeIfAbsent(S3EventBody.objects(record.path("body").asText()).get(0).key(),
+                    runs.computeIfAbsent(S3EventReader.read(record.path("body").asText()).objects().get(0).key(),
                             k -> new AtomicInteger()).incrementAndGet();
                 }
                 // Longer than two visibility timeouts: without the keeper the batch would go round again.

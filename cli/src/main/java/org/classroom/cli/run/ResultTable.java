@@ -3,14 +3,13 @@ package org.classroom.cli.run;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.format.ResultRows;
 import org.classroom.common.model.VideoResult;
 
 /** Prints results as an aligned text table: one row per recognised person, one for a video with none. */
 public final class ResultTable {
 
-    private static final String[] HEADER = {"video", "status", "name", "id", "major", "year", "distance"};
+    private static final String[] HEADER = ResultRows.COLUMNS.toArray(String[]::new);
 
     private ResultTable() {
     }
@@ -18,16 +17,11 @@ public final class ResultTable {
     public static void print(List<VideoResult> results, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (VideoResult result : results) {
-            if (result.people().isEmpty()) {
-                String detail = result.reason() == null ? "" : result.reason();
-                rows.add(new String[] {result.video(), result.status().wireName(), detail, "", "", "", ""});
-            }
-            for (RecognisedPerson person : result.people()) {
-                rows.add(new String[] {result.video(), result.status().wireName(), person.name(),
-                    person.id() == null ? "" : person.id().toString(), nullToEmpty(person.major()),
-                    nullToEmpty(person.year()), String.format(Locale.ROOT, "%.3f", person.distance())});
-            }
+        for (ResultRows.Row row : ResultRows.of(results)) {
+            // A video with nobody recognised shows its reason where a name would be.
+            String name = row.name() != null ? row.name() : nullToEmpty(row.reason());
+            rows.add(new String[] {row.video(), row.status(), name, row.idText(), nullToEmpty(row.major()),
+                nullToEmpty(row.year()), row.distanceText()});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.classroom.common.events.ETags;
 import org.classroom.common.model.VideoResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,10 +71,6 @@ public final class ResultWaiter {
         if (uploadedEtag == null || resultEtag == null) {
             return true;
         }
-        return unquoted(uploadedEtag).equals(unquoted(resultEtag));
-    }
-
-    private static String unquoted(String etag) {
-        return etag.replace("\"", "");
+        return Objects.equals(ETags.normalise(uploadedEtag), ETags.normalise(resultEtag));
     }
 }

@@ -26,8 +26,8 @@ class ResultTableTest {
         List<String> lines = text.toString().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("video").contains("status", "distance");
-        assertThat(lines.get(1).split("\\s+")).containsExactly("two.mp4", "recognised", "president_trump", "5", "physics", "junior", "0.391");
-        assertThat(lines.get(2).split("\\s+")).containsExactly("two.mp4", "recognised", "bush", "0.450");
+        assertThat(lines.get(1).split("\\s+")).containsExactly("two.mp4", "recognised", "president_trump", "5", "physics", "junior", "0.3910");
+        assertThat(lines.get(2).split("\\s+")).containsExactly("two.mp4", "recognised", "bush", "0.4500");
         assertThat(lines.get(3)).contains("notes.mp4", "invalid-video", "not a video");
     }
 }

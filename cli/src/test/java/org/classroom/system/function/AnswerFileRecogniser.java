@@ -62,7 +62,7 @@ final class AnswerFileRecogniser implements VideoRecogniser {
     public double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused {
         String person = personByDigest.get(digest(photoOrClip));
         if (person == null) {
-            throw new EnrolmentRefused("no face found in the file");
+            throw EnrolmentRefused.noFace("no face found in the file");
         }
         return encodings.get(person).clone();
     }

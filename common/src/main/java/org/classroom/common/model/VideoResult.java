@@ -67,4 +67,16 @@ public record VideoResult(
         return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt,
                 unknownPeople);
     }
+
+    /** The same result with another reason (e.g. one that names the upload rather than a temporary file). */
+    public VideoResult withReason(String newReason) {
+        return new VideoResult(video, status, people, facesFound, unknownFaces, newReason, etag, timingsMs, finishedAt,
+                unknownPeople);
+    }
+
+    /** The same result with other stage timings, finished now if it did not say when. */
+    public VideoResult withTimings(Map<String, Double> newTimings) {
+        return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, newTimings,
+                finishedAt == null ? Instant.now() : finishedAt, unknownPeople);
+    }
 }

@@ -26,12 +26,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.VideoResult;
 import org.classroom.desktop.logic.results.Connection;
 import org.classroom.desktop.logic.results.ConnectionState;
 import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.results.ResultsCsv;
-import org.classroom.desktop.logic.roster.Enrolment;
 
 /**
  * The live results table: the latest result per video (one row per person seen), a filter over every
@@ -78,7 +78,7 @@ public final class ResultsViewModel {
 
     /** Shows a result: the rows of that video are replaced by the new ones. UI thread. */
     public void accept(VideoResult result, Instant arrived) {
-        if (Enrolment.isEnrolmentKey(result.video())) {
+        if (EnrolmentKeys.isEnrolment(result.video())) {
             enrolmentListener.accept(result);
             return;
         }

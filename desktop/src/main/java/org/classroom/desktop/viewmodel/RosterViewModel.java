@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
@@ -116,9 +117,9 @@ public final class RosterViewModel {
             name = pendingEnrolments.remove(result.video());
         }
         if (name == null) {
-            name = result.video().substring(Enrolment.PREFIX.length()).replaceFirst("/.*", "");
+            name = EnrolmentKeys.studentName(result.video()).orElse("?");
         }
-        String file = result.video().substring(result.video().lastIndexOf('/') + 1);
+        String file = EnrolmentKeys.fileName(result.video());
         status.set(describe(name, file, result));
         reload();
     }

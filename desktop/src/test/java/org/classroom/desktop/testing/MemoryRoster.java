@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.Student;
-import org.classroom.desktop.logic.roster.Enrolment;
 import org.classroom.desktop.logic.roster.Roster;
 
 /** A roster kept in memory; enrolments are recorded by key. */
@@ -41,7 +41,7 @@ public final class MemoryRoster implements Roster {
 
     @Override
     public String enrol(String name, Path file) throws IOException {
-        String key = Enrolment.key(name, file.getFileName().toString());
+        String key = EnrolmentKeys.key(name, file.getFileName().toString());
         enrolmentKeys.add(key);
         return key;
     }

@@ -287,13 +287,13 @@ public final class FaceEngine implements VideoRecogniser {
     @Override
     public double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused {
         if (!Files.isRegularFile(photoOrClip)) {
-            throw new EnrolmentRefused("no such file: " + photoOrClip);
+            throw EnrolmentRefused.unusable("no such file: " + photoOrClip);
         }
         String name = photoOrClip.getFileName().toString().toLowerCase(Locale.ROOT);
         if (IMAGE_SUFFIXES.stream().anyMatch(name::endsWith)) {
             try (Mat image = imread(photoOrClip.toString(), IMREAD_COLOR)) {
                 if (image == null || image.empty()) {
-                    throw new EnrolmentRefused(photoOrClip.getFileName() + " is not an image that can be read");
+                    throw EnrolmentRefused.unusable(photoOrClip.getFileName() + " is not an image that can be read");
                 }
                 return single(image, "the photo");
             }
@@ -307,23 +307,23 @@ public final class FaceEngine implements VideoRecogniser {
                 }
             }
         } catch (InvalidVideoException e) {
-            throw new EnrolmentRefused(photoOrClip.getFileName() + " is neither a photo nor a usable video: "
+            throw EnrolmentRefused.unusable(photoOrClip.getFileName() + " is neither a photo nor a usable video: "
                     + e.getMessage());
         }
-        throw new EnrolmentRefused("no face found in " + photoOrClip.getFileName());
+        throw EnrolmentRefused.noFace("no face found in " + photoOrClip.getFileName());
     }
 
     private double[] single(Mat image, String where) throws EnrolmentRefused {
         List<DetectedFace> faces = detector.detect(image);
         if (faces.isEmpty()) {
-            throw new EnrolmentRefused("no face found in " + where);
+            throw EnrolmentRefused.noFace("no face found in " + where);
         }
         if (faces.size() > 1) {
-            throw new EnrolmentRefused(faces.size() + " faces in " + where + "; enrol from a photo of one person");
+            throw EnrolmentRefused.unusable(faces.size() + " faces in " + where + "; enrol from a photo of one person");
         }
         FaceLandmarks points = landmarks.locate(image, faces.get(0));
         if (FaceQuality.frontality(points) < options.match().minFrontality()) {
-            throw new EnrolmentRefused("the face in " + where + " is turned away; use one facing the camera");
+            throw EnrolmentRefused.unusable("the face in " + where + " is turned away; use one facing the camera");
         }
         try (Mat chip = aligner.align(image, points)) {
             return encoder.encode(chip);

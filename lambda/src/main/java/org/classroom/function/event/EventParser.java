@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.classroom.common.events.S3EventBody;
+import org.classroom.common.events.S3EventReader;
 import org.classroom.common.format.Json;
 
 /**
@@ -15,8 +17,6 @@ import org.classroom.common.format.Json;
  * encodes them in notifications.
  */
 public final class EventParser {
-
-    private static final String TEST_EVENT = "s3:TestEvent";
 
     private final ObjectMapper mapper = Json.mapper();
 
@@ -32,10 +32,11 @@ public final class EventParser {
             if (isSqsRecord(records.get(0))) {
                 return parseSqs(records);
             }
-            return new InvocationEvent(InvocationEvent.Shape.S3, List.of(EventMessage.of(null, s3Records(records))));
+            List<ObjectRef> objects = objectRefs(S3EventReader.read(root));
+            return new InvocationEvent(InvocationEvent.Shape.S3, List.of(EventMessage.of(null, objects)));
         }
-        if (TEST_EVENT.equals(text(root, "Event"))) {
-            return new InvocationEvent(InvocationEvent.Shape.S3, List.of(EventMessage.ignored(null, TEST_EVENT)));
+        if (S3EventBody.TEST_EVENT.equals(text(root, "Event"))) {
+            return new InvocationEvent(InvocationEvent.Shape.S3, List.of(EventMessage.ignored(null, S3EventBody.TEST_EVENT)));
         }
         if (root.hasNonNull("bucket") && root.hasNonNull("key")) {
             return new InvocationEvent(InvocationEvent.Shape.DIRECT, List.of(EventMessage.of(null, List.of(direct(root)))));
@@ -55,60 +56,33 @@ public final class EventParser {
         return new InvocationEvent(InvocationEvent.Shape.SQS, messages);
     }
 
-    /** One SQS message body: an S3 notification, an SNS envelope of one, a test event, or {bucket, key}. */
+    /** One SQS message body: an S3 notification (perhaps in an SNS envelope), a test event, or {bucket, key}. */
     private EventMessage parseBody(String messageId, String body) {
-        if (body == null || body.isBlank()) {
-            return EventMessage.ignored(messageId, "empty message body");
+        S3EventBody notification = S3EventReader.read(body);
+        if (notification.isNotANotification()) {
+            JsonNode node = tree(S3EventReader.unwrapSns(body));
+            if (node.hasNonNull("bucket") && node.hasNonNull("key")) {
+                return EventMessage.of(messageId, List.of(direct(node)));
+            }
         }
-        JsonNode node;
-        try {
-            node = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return EventMessage.ignored(messageId, "message body is not JSON");
-        }
-        if (node != null && "Notification".equals(text(node, "Type")) && text(node, "Message") != null) {
-            return parseBody(messageId, text(node, "Message"));
-        }
-        if (node == null || !node.isObject()) {
-            return EventMessage.ignored(messageId, "message body is not a JSON object");
-        }
-        if (TEST_EVENT.equals(text(node, "Event"))) {
-            return EventMessage.ignored(messageId, TEST_EVENT);
-        }
-        JsonNode records = node.get("Records");
-        if (records != null && records.isArray()) {
-            List<ObjectRef> objects = s3Records(records);
-            return objects.isEmpty()
-                    ? EventMessage.ignored(messageId, "no object-created records")
-                    : EventMessage.of(messageId, objects);
-        }
-        if (node.hasNonNull("bucket") && node.hasNonNull("key")) {
-            return EventMessage.of(messageId, List.of(direct(node)));
-        }
-        return EventMessage.ignored(messageId, "message body is not an S3 event notification");
+        return notification.ignored() != null
+                ? EventMessage.ignored(messageId, notification.ignored())
+                : EventMessage.of(messageId, objectRefs(notification));
     }
 
-    private static List<ObjectRef> s3Records(JsonNode records) {
-        List<ObjectRef> objects = new ArrayList<>();
-        for (JsonNode record : records) {
-            String eventName = text(record, "eventName");
-            if (eventName != null && !eventName.startsWith("ObjectCreated")) {
-                continue;
-            }
-            JsonNode s3 = record.path("s3");
-            String bucket = s3.path("bucket").path("name").asText(null);
-            String key = s3.path("object").path("key").asText(null);
-            if (bucket == null || key == null || bucket.isBlank() || key.isBlank()) {
-                throw new IllegalArgumentException(unrecognised("an S3 record has no bucket name or object key"));
-            }
-            String decoded = S3Keys.decode(key);
-            if (decoded.endsWith("/")) {
-                continue; // a "folder" made in the console: an empty marker object, not a video
-            }
-            objects.add(new ObjectRef(bucket, decoded, s3.path("object").path("eTag").asText(null), eventName,
-                    s3.path("object").path("sequencer").asText(null)));
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("already read as a JSON object", e);
         }
-        return objects;
+    }
+
+    private static List<ObjectRef> objectRefs(S3EventBody notification) {
+        return notification.objects().stream()
+                .map(object -> new ObjectRef(object.bucket(), object.key(), object.etag(), object.eventName(),
+                        object.sequencer()))
+                .toList();
     }
 
     /** A test event names the key as it is; it is not URL-encoded. */

@@ -1,6 +1,7 @@
 package org.classroom.function.event;
 
 import java.util.Objects;
+import org.classroom.common.events.ETags;
 
 /**
  * One object an event asks the function to handle.

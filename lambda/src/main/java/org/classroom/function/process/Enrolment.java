@@ -1,12 +1,10 @@
 package org.classroom.function.process;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.RecognisedPerson;
-import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.students.StudentTable;
@@ -18,9 +16,9 @@ import org.classroom.function.runtime.Retrier;
 import org.classroom.function.runtime.StudentDirectory;
 
 /**
- * Adds the single face of an uploaded photo or clip to a student's encodings. The result names the
- * student ({@code recognised}, distance to their nearest earlier encoding, 0 for the first) or says why
- * nothing was enrolled ({@code no-face} or {@code invalid-video} with the reason).
+ * Adds the single face of an uploaded photo or clip to a student's encodings. The outcome names the
+ * student (distance to their nearest earlier encoding, 0 for the first) or says why nothing was enrolled,
+ * by the kind the engine gave (see {@link EnrolmentOutcome}).
  */
 public final class Enrolment {
 
@@ -39,10 +37,14 @@ public final class Enrolment {
     }
 
     public VideoResult enrol(Path file, String key, String etag, Map<String, String> metadata) {
-        String name = EnrolmentKey.studentName(key, metadata).orElse(null);
+        return outcome(file, key, metadata).toResult(key, etag);
+    }
+
+    EnrolmentOutcome outcome(Path file, String key, Map<String, String> metadata) {
+        String name = EnrolmentKeys.studentName(key, metadata).orElse(null);
         if (name == null) {
-            return refused(key, etag, ResultStatus.INVALID_VIDEO, "no student named: upload to "
-                    + EnrolmentKey.PREFIX + "<student name>/<file> or set x-amz-meta-" + EnrolmentKey.STUDENT_METADATA);
+            return new EnrolmentOutcome.Refused(EnrolmentOutcome.Refused.Kind.NO_STUDENT_NAMED, "no student named: upload to "
+                    + EnrolmentKeys.PREFIX + "<student name>/<file> or set x-amz-meta-" + EnrolmentKeys.STUDENT_METADATA);
         }
         double[] encoding;
         try {
@@ -50,14 +52,14 @@ public final class Enrolment {
                 try {
                     return engine.encodeSingleFace(file);
                 } catch (VideoRecogniser.EnrolmentRefused refused) {
-                    throw new Refusal(refused.getMessage());
+                    throw new Refusal(refused);
                 }
             });
         } catch (Refusal refusal) {
             // The engine names the temporary file; the user knows the upload by its key.
             String reason = refusal.getMessage().replace(file.toString(), key)
                     .replace(file.getFileName().toString(), key.substring(key.lastIndexOf('/') + 1));
-            return refused(key, etag, statusFor(reason), "not enrolled: " + reason);
+            return EnrolmentOutcome.Refused.by(refusal.refused, "not enrolled: " + reason);
         }
         Gallery before = gallery.get();
         double distance = nearest(before.encodingsOf(name), encoding);
@@ -67,19 +69,7 @@ public final class Enrolment {
         students.forget(name);
         Student record = students.get(name);
         RecognisedPerson person = RecognisedPerson.of(record, distance, null, null);
-        return new VideoResult(key, ResultStatus.RECOGNISED, List.of(person), 1, 0,
-                "enrolled a face of " + name + " (" + count + (count == 1 ? " encoding" : " encodings") + " now)",
-                etag, Map.of(), Instant.now());
-    }
-
-    /** "No face" is its own status; anything else the engine refuses is not a usable photo or clip. */
-    static ResultStatus statusFor(String reason) {
-        String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
-        return lower.contains("no face") ? ResultStatus.NO_FACE : ResultStatus.INVALID_VIDEO;
-    }
-
-    private static VideoResult refused(String key, String etag, ResultStatus status, String reason) {
-        return new VideoResult(key, status, List.of(), 0, 0, reason, etag, Map.of(), Instant.now());
+        return new EnrolmentOutcome.Enrolled(person, count);
     }
 
     private static double nearest(List<double[]> earlier, double[] encoding) {
@@ -97,8 +87,11 @@ public final class Enrolment {
 
     /** Carries the engine's checked refusal out of the pool's lambda. */
     private static final class Refusal extends RuntimeException {
-        Refusal(String message) {
-            super(message, null, false, false);
+        final VideoRecogniser.EnrolmentRefused refused;
+
+        Refusal(VideoRecogniser.EnrolmentRefused refused) {
+            super(refused.getMessage(), null, false, false);
+            this.refused = refused;
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.classroom.function.event.ETags;
+import org.classroom.common.events.ETags;
 import org.classroom.function.event.ObjectRef;
 import org.classroom.function.runtime.Retrier;
 import software.amazon.awssdk.core.ResponseInputStream;

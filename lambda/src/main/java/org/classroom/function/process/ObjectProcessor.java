@@ -1,10 +1,10 @@
 package org.classroom.function.process;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
@@ -90,7 +90,7 @@ public final class ObjectProcessor {
                     }
                 }
                 try {
-                    result = EnrolmentKey.isEnrolment(key)
+                    result = EnrolmentKeys.isEnrolment(key)
                             ? enrolment.enrol(file.file(), key, etag, file.metadata())
                             : recognition.recognise(file.file(), key, etag);
                 } catch (OutOfMemoryError e) {
@@ -100,7 +100,7 @@ public final class ObjectProcessor {
                             + "function has (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): " + e.getMessage(), etag);
                 }
             }
-            clock.lap(EnrolmentKey.isEnrolment(key) ? "enrol" : "engine");
+            clock.lap(EnrolmentKeys.isEnrolment(key) ? "enrol" : "engine");
         }
         return publish(object, claim, result, clock);
     }
@@ -155,9 +155,7 @@ public final class ObjectProcessor {
     private static VideoResult withTimings(VideoResult result, Map<String, Double> steps) {
         Map<String, Double> timings = new LinkedHashMap<>(result.timingsMs());
         steps.forEach(timings::putIfAbsent);
-        return new VideoResult(result.video(), result.status(), result.people(), result.facesFound(),
-                result.unknownFaces(), result.reason(), result.etag(), timings,
-                result.finishedAt() == null ? Instant.now() : result.finishedAt(), result.unknownPeople());
+        return result.withTimings(timings);
     }
 
     /** Milliseconds per step, measured one after another. */

@@ -46,10 +46,8 @@ public final class Recognition {
         }
         if (result.reason() != null) {
             // The engine names the temporary file; the user knows the video by its key.
-            result = new VideoResult(result.video(), result.status(), result.people(), result.facesFound(),
-                    result.unknownFaces(), result.reason().replace(file.toString(), key)
-                            .replace(file.getFileName().toString(), key), result.etag(), result.timingsMs(), result.finishedAt(),
-                    result.unknownPeople());
+            result = result.withReason(result.reason().replace(file.toString(), key)
+                    .replace(file.getFileName().toString(), key));
         }
         List<RecognisedPerson> people = result.people().stream()
                 .map(person -> person.withRecord(students.get(person.name())))

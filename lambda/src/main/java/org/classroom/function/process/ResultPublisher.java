@@ -2,6 +2,7 @@ package org.classroom.function.process;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.format.Json;
 import org.classroom.common.format.SeedCsv;
 import org.classroom.common.format.VideoKeys;
@@ -54,7 +55,7 @@ public final class ResultPublisher {
     }
 
     private void announce(ResultLedger.Claim claim, VideoResult result, String json) {
-        if (!EnrolmentKey.isEnrolment(result.video())) {
+        if (!EnrolmentKeys.isEnrolment(result.video())) {
             // The course's grader lists this bucket: one object per video, its CSV, and nothing else.
             writeCsv(result);
         }

@@ -1,6 +1,5 @@
 package org.classroom.localcloud.s3events;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.classroom.common.events.S3EventWriter;
+import org.classroom.common.events.S3ObjectEvent;
 import org.classroom.common.format.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,13 @@ public final class S3EventPublisher {
      * @param key       the object key, not encoded
      */
     public void objectEvent(String bucket, String key, String eventName, long size, String eTag) {
+        S3ObjectEvent object = new S3ObjectEvent(bucket, key, eTag, eventName,
+                String.format(Locale.ROOT, "%018X", sequencer.incrementAndGet()));
         for (QueueNotification configuration : store.get(bucket)) {
             if (!configuration.matches(eventName, key)) {
                 continue;
             }
-            String body = Json.write(record(bucket, key, eventName, size, eTag, configuration.id()));
+            String body = S3EventWriter.objectEvent(object, region, size, configuration.id(), requestId());
             try {
                 sender.send(configuration.queueName(), body);
                 LOG.debug("{} for s3://{}/{} sent to {}", eventName, bucket, key, configuration.queueName());
@@ -70,42 +73,6 @@ public final class S3EventPublisher {
             event.put("HostId", "local");
             sender.send(queue, Json.write(event));
         });
-    }
-
-    private ObjectNode record(String bucket, String key, String eventName, long size, String eTag, String configurationId) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        ObjectNode record = records.addObject();
-        record.put("eventVersion", "2.1");
-        record.put("eventSource", "aws:s3");
-        record.put("awsRegion", region);
-        record.put("eventTime", TIME.format(Instant.now()));
-        record.put("eventName", eventName);
-        record.putObject("userIdentity").put("principalId", "AWS:local");
-        record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
-        ObjectNode response = record.putObject("responseElements");
-        response.put("x-amz-request-id", requestId());
-        response.put("x-amz-id-2", "local");
-        ObjectNode s3 = record.putObject("s3");
-        s3.put("s3SchemaVersion", "1.0");
-        s3.put("configurationId", configurationId);
-        ObjectNode bucketNode = s3.putObject("bucket");
-        bucketNode.put("name", bucket);
-        bucketNode.putObject("ownerIdentity").put("principalId", "local");
-        bucketNode.put("arn", "arn:aws:s3:::" + bucket);
-        ObjectNode object = s3.putObject("object");
-        object.put("key", EventKeys.encode(key));
-        object.put("size", size);
-        object.put("eTag", unquote(eTag));
-        object.put("sequencer", String.format(Locale.ROOT, "%018X", sequencer.incrementAndGet()));
-        return root;
-    }
-
-    private static String unquote(String eTag) {
-        if (eTag == null) {
-            return "";
-        }
-        return eTag.startsWith("\"") && eTag.endsWith("\"") && eTag.length() >= 2 ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 
     private static String requestId() {

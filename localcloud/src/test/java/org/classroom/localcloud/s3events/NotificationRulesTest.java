@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.classroom.common.events.S3Keys;
 import org.junit.jupiter.api.Test;
 
 /** Notification configurations: matching, XML both ways, event key encoding. */
@@ -61,6 +62,6 @@ class NotificationRulesTest {
 
     @Test
     void eventKeysAreFormEncodedWithSlashesKept() {
-        assertThat(EventKeys.encode("week 3/Zoë (1).mp4")).isEqualTo("week+3/Zo%C3%AB+%281%29.mp4");
+        assertThat(S3Keys.encode("week 3/Zoë (1).mp4")).isEqualTo("week+3/Zo%C3%AB+%281%29.mp4");
     }
 }

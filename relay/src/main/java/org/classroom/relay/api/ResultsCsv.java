@@ -1,9 +1,8 @@
 package org.classroom.relay.api;
 
 import java.util.List;
-import java.util.Locale;
 import org.classroom.common.format.CsvField;
-import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.format.ResultRows;
 import org.classroom.common.model.VideoResult;
 
 /**
@@ -12,26 +11,21 @@ import org.classroom.common.model.VideoResult;
  */
 public final class ResultsCsv {
 
-    public static final String HEADER = "video,status,name,id,major,year,distance";
+    public static final String HEADER = String.join(",", ResultRows.COLUMNS);
 
     private ResultsCsv() {
     }
 
     public static String format(List<VideoResult> results) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        for (VideoResult result : results) {
-            String prefix = CsvField.of(result.video()) + "," + result.status().wireName() + ",";
-            if (result.people().isEmpty()) {
-                csv.append(prefix).append(",,,,\n");
-            }
-            for (RecognisedPerson person : result.people()) {
-                csv.append(prefix)
-                        .append(CsvField.of(person.name())).append(',')
-                        .append(person.id() == null ? "" : person.id().toString()).append(',')
-                        .append(CsvField.of(person.major())).append(',')
-                        .append(CsvField.of(person.year())).append(',')
-                        .append(String.format(Locale.ROOT, "%.4f", person.distance())).append('\n');
-            }
+        for (ResultRows.Row row : ResultRows.of(results)) {
+            csv.append(CsvField.of(row.video())).append(',')
+                    .append(row.status()).append(',')
+                    .append(CsvField.of(row.name())).append(',')
+                    .append(row.idText()).append(',')
+                    .append(CsvField.of(row.major())).append(',')
+                    .append(CsvField.of(row.year())).append(',')
+                    .append(row.distanceText()).append('\n');
         }
         return csv.toString();
     }

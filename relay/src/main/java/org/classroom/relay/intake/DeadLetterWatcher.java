@@ -2,10 +2,12 @@ package org.classroom.relay.intake;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.classroom.common.events.S3EventReader;
+import org.classroom.common.events.S3ObjectEvent;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
-import org.classroom.relay.aws.RelayQueue;
 import org.classroom.relay.aws.QueueDrain;
+import org.classroom.relay.aws.RelayQueue;
 import org.classroom.relay.metrics.RelayMetrics;
 import org.classroom.relay.outcome.ResultRecorder;
 import org.slf4j.Logger;
@@ -44,10 +46,10 @@ public final class DeadLetterWatcher implements Runnable {
     }
 
     private boolean handle(Message message) {
-        if (S3EventBody.isTestEvent(message.body())) {
+        if (S3EventReader.isTestEvent(message.body())) {
             return true;
         }
-        List<S3EventBody.S3Object> objects = S3EventBody.objects(message.body());
+        List<S3ObjectEvent> objects = announced(message.body());
         if (objects.isEmpty()) {
             LOG.warn("Dead-letter queue {}: message {} names no S3 object and is dropped", deadLetters.name(),
                     message.messageId());
@@ -55,7 +57,7 @@ public final class DeadLetterWatcher implements Runnable {
         }
         String reason = "gave up after " + attempts(message) + " attempts";
         try {
-            for (S3EventBody.S3Object object : objects) {
+            for (S3ObjectEvent object : objects) {
                 if (recorder.hasResult(object.key(), object.etag())) {
                     // A copy that went round once too often after the function had finished it.
                     LOG.info("{}: dead letter ignored, the upload already has its result", object.key());
@@ -83,6 +85,15 @@ public final class DeadLetterWatcher implements Runnable {
             return Math.max(1, Integer.parseInt(count) - 1);
         } catch (NumberFormatException e) {
             return 1;
+        }
+    }
+
+    /** The objects a message announces; none when it cannot be read as a notification. */
+    private static List<S3ObjectEvent> announced(String body) {
+        try {
+            return S3EventReader.read(body).objects();
+        } catch (IllegalArgumentException e) {
+            return List.of();
         }
     }
 }

@@ -7,9 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.classroom.common.events.S3EventReader;
+import org.classroom.common.events.S3ObjectEvent;
 import org.classroom.relay.aws.RelayQueue;
 import org.classroom.relay.aws.ServiceCalls;
 import org.classroom.relay.metrics.RelayMetrics;
@@ -122,7 +124,7 @@ public final class InputPump implements Runnable {
         List<Message> batch = new ArrayList<>();
         List<Message> tests = new ArrayList<>();
         for (Message message : received) {
-            (S3EventBody.isTestEvent(message.body()) ? tests : batch).add(message);
+            (S3EventReader.isTestEvent(message.body()) ? tests : batch).add(message);
         }
         if (!tests.isEmpty()) {
             LOG.info("Input queue {}: {} s3:TestEvent message(s) deleted", queue.name(), tests.size());
@@ -191,7 +193,7 @@ public final class InputPump implements Runnable {
         if (messages.size() > 1) {
             return "a whole batch of " + messages.size();
         }
-        List<S3EventBody.S3Object> objects = S3EventBody.objects(messages.get(0).body());
+        List<S3ObjectEvent> objects = announced(messages.get(0).body());
         return objects.isEmpty() ? "message " + messages.get(0).messageId() : objects.get(0).key();
     }
 
@@ -226,6 +228,15 @@ public final class InputPump implements Runnable {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The objects a message announces; none when it cannot be read as a notification. */
+    private static List<S3ObjectEvent> announced(String body) {
+        try {
+            return S3EventReader.read(body).objects();
+        } catch (IllegalArgumentException e) {
+            return List.of();
         }
     }
 }

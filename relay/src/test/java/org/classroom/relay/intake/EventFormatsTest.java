@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.classroom.common.events.S3EventReader;
+import org.classroom.common.events.S3ObjectEvent;
 import org.classroom.common.format.Json;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -22,18 +24,19 @@ class EventFormatsTest {
 
     @Test
     void readsTheDecodedKeyOfAnS3Event() {
-        List<S3EventBody.S3Object> objects = S3EventBody.objects(s3Event("lecture+one%2Ftest_0.mp4"));
-        assertThat(objects).containsExactly(new S3EventBody.S3Object("classroom-input", "lecture one/test_0.mp4", "abc"));
-        assertThat(S3EventBody.isTestEvent(s3Event("x.mp4"))).isFalse();
+        List<S3ObjectEvent> objects = S3EventReader.read(s3Event("lecture+one%2Ftest_0.mp4")).objects();
+        assertThat(objects).containsExactly(
+                new S3ObjectEvent("classroom-input", "lecture one/test_0.mp4", "abc", "ObjectCreated:Put", "01"));
+        assertThat(S3EventReader.isTestEvent(s3Event("x.mp4"))).isFalse();
     }
 
     @Test
     void recognisesS3TestEventsAndIgnoresGarbage() {
         String test = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"classroom-input\"}";
-        assertThat(S3EventBody.isTestEvent(test)).isTrue();
-        assertThat(S3EventBody.objects(test)).isEmpty();
-        assertThat(S3EventBody.isTestEvent("not json {")).isFalse();
-        assertThat(S3EventBody.objects("[1,2]")).isEmpty();
+        assertThat(S3EventReader.isTestEvent(test)).isTrue();
+        assertThat(S3EventReader.read(test).objects()).isEmpty();
+        assertThat(S3EventReader.isTestEvent("not json {")).isFalse();
+        assertThat(S3EventReader.read("[1,2]").objects()).isEmpty();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package org.classroom.desktop.logic.results;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.format.ResultRows;
 import org.classroom.common.model.VideoResult;
 
 /**
@@ -15,16 +14,11 @@ import org.classroom.common.model.VideoResult;
 public record ResultRow(String video, String status, String name, Integer id, String major, String year,
                         Double distance, String reason, Duration uploadToResult) {
 
+    /** The shared flattening ({@link ResultRows}), each row with the upload-to-result time. */
     public static List<ResultRow> of(VideoResult result, Duration uploadToResult) {
-        List<ResultRow> rows = new ArrayList<>();
-        for (RecognisedPerson person : result.people()) {
-            rows.add(new ResultRow(result.video(), result.status().wireName(), person.name(), person.id(),
-                    person.major(), person.year(), person.distance(), result.reason(), uploadToResult));
-        }
-        if (rows.isEmpty()) {
-            rows.add(new ResultRow(result.video(), result.status().wireName(), null, null, null, null, null,
-                    result.reason(), uploadToResult));
-        }
-        return rows;
+        return ResultRows.of(result).stream()
+                .map(row -> new ResultRow(row.video(), row.status(), row.name(), row.id(), row.major(), row.year(),
+                        row.distance(), row.reason(), uploadToResult))
+                .toList();
     }
 }

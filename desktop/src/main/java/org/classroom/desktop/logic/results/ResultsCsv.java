@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.classroom.common.files.AtomicFiles;
 import org.classroom.common.format.CsvField;
+import org.classroom.common.format.ResultRows;
 
 /**
  * The exported table, in the relay's {@code /api/results.csv} columns
@@ -28,7 +29,7 @@ public final class ResultsCsv {
                     .append(row.id() == null ? "" : row.id()).append(',')
                     .append(CsvField.of(row.major())).append(',')
                     .append(CsvField.of(row.year())).append(',')
-                    .append(row.distance() == null ? "" : String.format(Locale.ROOT, "%.4f", row.distance())).append(',')
+                    .append(ResultRows.distanceText(row.distance())).append(',')
                     .append(CsvField.of(row.reason())).append(',')
                     .append(row.uploadToResult() == null ? ""
                             : String.format(Locale.ROOT, "%.1f", row.uploadToResult().toMillis() / 1000.0))

@@ -5,22 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.desktop.logic.files.Mp4Check;
 
-/** The rules of enrolment: the key layout ({@code enrol/<name>/<file>}), valid names and valid files. */
+/** The rules of enrolment on the desktop: valid names and valid files (the key is {@link EnrolmentKeys}'s). */
 public final class Enrolment {
 
-    public static final String PREFIX = "enrol/";
-
     private Enrolment() {
-    }
-
-    public static String key(String name, String fileName) {
-        return PREFIX + name + "/" + fileName;
-    }
-
-    public static boolean isEnrolmentKey(String key) {
-        return key != null && key.startsWith(PREFIX);
     }
 
     /** A name as the table and the gallery know it: no slashes, no surrounding spaces. */

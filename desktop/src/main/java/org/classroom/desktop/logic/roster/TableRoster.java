@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.Student;
 import org.classroom.common.students.StudentTable;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -51,7 +52,7 @@ public final class TableRoster implements Roster {
         if (refusal.isPresent()) {
             throw new IllegalArgumentException(file.getFileName() + " " + refusal.get());
         }
-        String key = Enrolment.key(name, file.getFileName().toString());
+        String key = EnrolmentKeys.key(name, file.getFileName().toString());
         s3.putObject(request -> request.bucket(inputBucket).key(key).contentType(contentType(file)),
                 RequestBody.fromFile(file));
         return key;

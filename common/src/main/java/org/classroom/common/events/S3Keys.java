@@ -1,6 +1,7 @@
-package org.classroom.function.event;
+package org.classroom.common.events;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Object keys in S3 event notifications are form-encoded: {@code +} is a space, {@code %XX} a byte of UTF-8. */
@@ -16,5 +17,10 @@ public final class S3Keys {
             // A stray '%' that starts no escape: S3 would have encoded it, so the key is used as it came.
             return encodedKey;
         }
+    }
+
+    /** The key as S3 writes it into an event record: form-encoded, slashes kept. */
+    public static String encode(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 }

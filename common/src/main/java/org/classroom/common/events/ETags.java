@@ -1,4 +1,4 @@
-package org.classroom.function.event;
+package org.classroom.common.events;
 
 /** S3 quotes ETags in headers but not in event notifications; compare them without the quotes. */
 public final class ETags {

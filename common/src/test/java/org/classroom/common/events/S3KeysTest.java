@@ -1,9 +1,7 @@
-package org.classroom.function;
+package org.classroom.common.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.classroom.function.event.ETags;
-import org.classroom.function.event.S3Keys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
