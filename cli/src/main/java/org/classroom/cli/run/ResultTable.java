@@ -4,13 +4,20 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.classroom.cli.face.AppearanceTimes;
 import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 
-/** Prints results as an aligned text table: one row per recognised person, one for a video with none. */
+/**
+ * Prints results as an aligned text table: one row per person seen (recognised, then unknown), one for a
+ * video with nobody. The last column says when each person was on screen; it comes last because it is the
+ * only one with spaces in it.
+ */
 public final class ResultTable {
 
-    private static final String[] HEADER = {"video", "status", "name", "id", "major", "year", "distance"};
+    private static final String[] HEADER = {"video", "status", "name", "id", "major", "year", "distance", "seen"};
+    private static final String UNKNOWN = "(unknown)";
 
     private ResultTable() {
     }
@@ -19,14 +26,20 @@ public final class ResultTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (VideoResult result : results) {
-            if (result.people().isEmpty()) {
+            String status = result.status().wireName();
+            if (result.people().isEmpty() && result.unknownPeople().isEmpty()) {
                 String detail = result.reason() == null ? "" : result.reason();
-                rows.add(new String[] {result.video(), result.status().wireName(), detail, "", "", "", ""});
+                rows.add(new String[] {result.video(), status, detail, "", "", "", "", ""});
             }
             for (RecognisedPerson person : result.people()) {
-                rows.add(new String[] {result.video(), result.status().wireName(), person.name(),
+                rows.add(new String[] {result.video(), status, person.name(),
                     person.id() == null ? "" : person.id().toString(), nullToEmpty(person.major()),
-                    nullToEmpty(person.year()), String.format(Locale.ROOT, "%.3f", person.distance())});
+                    nullToEmpty(person.year()), String.format(Locale.ROOT, "%.3f", person.distance()),
+                    AppearanceTimes.format(person.appearances())});
+            }
+            for (UnknownPerson person : result.unknownPeople()) {
+                rows.add(new String[] {result.video(), status, UNKNOWN, "", "", "", "",
+                    AppearanceTimes.format(person.appearances())});
             }
         }
         int[] widths = new int[HEADER.length];

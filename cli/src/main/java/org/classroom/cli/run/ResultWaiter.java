@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.classroom.common.model.VideoResult;
 import org.slf4j.Logger;
@@ -35,6 +37,12 @@ public final class ResultWaiter {
      */
     public Map<String, VideoResult> await(Map<String, String> expected, Duration timeout, Consumer<VideoResult> onResult)
             throws InterruptedException {
+        return await(expected, timeout, onResult, pending -> { });
+    }
+
+    /** As above; {@code onPoll} hears, after each poll, which videos are still without a result. */
+    public Map<String, VideoResult> await(Map<String, String> expected, Duration timeout, Consumer<VideoResult> onResult,
+                                          Consumer<Set<String>> onPoll) throws InterruptedException {
         Map<String, VideoResult> found = new LinkedHashMap<>();
         Instant deadline = Instant.now().plus(timeout);
         boolean failing = false;
@@ -58,6 +66,9 @@ public final class ResultWaiter {
                 }
             }
             if (found.size() < expected.size()) {
+                Set<String> pending = new LinkedHashSet<>(expected.keySet());
+                pending.removeAll(found.keySet());
+                onPoll.accept(pending);
                 Thread.sleep(interval.toMillis());
             }
         }
