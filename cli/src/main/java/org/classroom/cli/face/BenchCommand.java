@@ -1,6 +1,7 @@
 package org.classroom.cli.face;
 
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.classroom.cli.support.UserError;
@@ -23,12 +25,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code classroom bench}: the engine's time per stage and per clip on the course clips, cold (a fresh
- * engine, first clip) and warm (median of several runs), with the machine it ran on and peak memory.
- * Prints a Markdown table, ready for the docs.
+ * engine, first clip) and warm (median of several runs), against the ffmpeg command line grabbing the same
+ * clip's first frame, with the machine it ran on and peak memory. With {@code --lecture} or
+ * {@code --lecture-minutes}, the engine on one long recording against ffmpeg decoding it. Prints Markdown,
+ * ready for the docs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the face engine on the course clips: cold start, then per stage and per clip warm"
-                + " (median of --runs), with the machine and peak memory. Prints Markdown."})
+                + " (median of --runs) against `ffmpeg -i clip -frames:v 1 -f null -` in the same run, with the"
+                + " machine and peak memory. Prints Markdown.",
+                "--lecture FILE or --lecture-minutes N: the engine on one recording against"
+                + " `ffmpeg -i FILE -f null -` (decoding all of it), in turns, and who was found when."})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> COLUMNS = List.of("open", "decode", "detect", "landmarks", "align", "encode",
@@ -40,8 +47,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineFlags engineFlags;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Warm runs over all clips (default ${DEFAULT-VALUE}).")
-    int runs = 5;
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Warm runs over all clips (default 5), or runs on the lecture (default 3).")
+    Integer runs;
+
+    @Option(names = "--lecture", paramLabel = "FILE", description = "Time the engine on this recording instead.")
+    Path lecture;
+
+    @Option(names = "--lecture-minutes", paramLabel = "N",
+            description = "Build a recording this long from the course clips (1280x720, 25 fps, a key frame every"
+                    + " 10 s; students on screen in turns, two at once, one for 12 s) in a temporary folder and"
+                    + " time the engine on it.")
+    Double lectureMinutes;
 
     @Option(names = "--videos", paramLabel = "PATH", split = ",",
             description = "Clips or folders to time instead of the course's videos/ folder.")
@@ -52,34 +69,39 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean lectureMode = lecture != null || lectureMinutes != null;
+        int runs = this.runs != null ? this.runs : lectureMode ? 3 : 5;
         if (runs < 1) {
             throw new UserError("--runs must be at least 1");
+        }
+        if (lectureMode) {
+            return lecture(runs);
         }
         List<Path> clips = VideoPaths.expand(videos != null ? videos : List.of(courseVideos()));
         Gallery gallery = gallerySource.load();
         PrintWriter out = spec.commandLine().getOut();
 
         long loading = System.nanoTime();
-        FaceEngine engine;
-        try {
-            engine = FaceEngine.load(engineFlags.toOptions());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        try (engine) {
+        try (FaceEngine engine = loadEngine()) {
             double loadMs = (System.nanoTime() - loading) / 1e6;
             VideoResult first = engine.recognise(clips.get(0), clips.get(0).getFileName().toString(), gallery);
             long toFirstResult = MachineInfo.sinceJvmStart();
 
             Map<Path, List<VideoResult>> warm = new LinkedHashMap<>();
             Map<Path, List<Double>> cpu = new LinkedHashMap<>();
+            Map<Path, List<Double>> wall = new LinkedHashMap<>();
+            Map<Path, List<Double>> ffmpeg = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
                 for (Path clip : clips) {
                     long cpuBefore = MachineInfo.processCpuNanos();
+                    long start = System.nanoTime();
                     VideoResult result = engine.recognise(clip, clip.getFileName().toString(), gallery);
+                    wall.computeIfAbsent(clip, c -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
                     cpu.computeIfAbsent(clip, c -> new ArrayList<>())
                             .add((MachineInfo.processCpuNanos() - cpuBefore) / 1e6);
                     warm.computeIfAbsent(clip, c -> new ArrayList<>()).add(result);
+                    // Right after the engine, so that both see the same load.
+                    ffmpeg.computeIfAbsent(clip, c -> new ArrayList<>()).add(FfmpegReference.firstFrameMillis(clip));
                 }
             }
             out.println("## Face engine benchmark");
@@ -93,8 +115,10 @@ public final class BenchCommand implements Callable<Integer> {
                     toFirstResult);
             out.println();
             out.printf(Locale.ROOT, "Warm, median of %d runs per clip, milliseconds:%n%n", runs);
-            out.println("| clip | status | people (distance) | faces | " + String.join(" | ", COLUMNS) + " | cpu |");
-            out.println("|---|---|---|---|" + "---:|".repeat(COLUMNS.size() + 1));
+            out.println("| clip | status | people (distance) | faces | " + String.join(" | ", COLUMNS)
+                    + " | cpu | wall | ffmpeg first frame | engine/ffmpeg |");
+            out.println("|---|---|---|---|" + "---:|".repeat(COLUMNS.size() + 4));
+            List<Double> ratios = new ArrayList<>();
             List<Double> totals = new ArrayList<>();
             List<Double> cpuTimes = new ArrayList<>();
             Map<String, List<Double>> perStage = new LinkedHashMap<>();
@@ -109,6 +133,10 @@ public final class BenchCommand implements Callable<Integer> {
                     row.append(String.format(Locale.ROOT, " %.1f |", Stats.median(values)));
                 }
                 row.append(String.format(Locale.ROOT, " %.1f |", Stats.median(cpu.get(clip))));
+                double ratio = Stats.median(wall.get(clip)) / Stats.median(ffmpeg.get(clip));
+                ratios.add(ratio);
+                row.append(String.format(Locale.ROOT, " %.1f | %.1f | %.2f |", Stats.median(wall.get(clip)),
+                        Stats.median(ffmpeg.get(clip)), ratio));
                 cpuTimes.addAll(cpu.get(clip));
                 results.forEach(r -> totals.add(r.timingsMs().getOrDefault("total", 0.0)));
                 out.println(row);
@@ -117,9 +145,13 @@ public final class BenchCommand implements Callable<Integer> {
             for (String column : COLUMNS) {
                 all.append(String.format(Locale.ROOT, " %.1f |", Stats.median(perStage.get(column))));
             }
-            all.append(String.format(Locale.ROOT, " %.1f |", Stats.median(cpuTimes)));
+            all.append(String.format(Locale.ROOT, " %.1f | %.1f | %.1f | %.2f |", Stats.median(cpuTimes),
+                    Stats.median(flatten(wall)), Stats.median(flatten(ffmpeg)), Stats.median(ratios)));
             out.println(all);
             out.println();
+            out.printf(Locale.ROOT, "engine/ffmpeg first frame: median %.2f, worst clip %.2f (per clip: median warm"
+                    + " engine wall time / median `ffmpeg -v error -i clip -frames:v 1 -f null -`, same run)%n",
+                    Stats.median(ratios), Stats.percentile(ratios, 100));
             out.println("cpu: process CPU time per clip (all threads), which a busy machine inflates less than the"
                     + " wall-clock stage times.");
             out.printf(Locale.ROOT, "Warm per clip, all stages: median %.1f ms, p95 %.1f ms, max %.1f ms (%d clip runs)%n",
@@ -127,6 +159,73 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(MachineInfo.peakMemory());
         }
         return 0;
+    }
+
+    private int lecture(int runs) {
+        if (lecture != null && lectureMinutes != null) {
+            throw new UserError("give --lecture FILE or --lecture-minutes N, not both");
+        }
+        if (lectureMinutes != null && !(lectureMinutes > 0)) {
+            throw new UserError("--lecture-minutes must be more than 0");
+        }
+        if (lecture != null && !Files.isRegularFile(lecture)) {
+            throw new UserError("no such recording: " + lecture);
+        }
+        Gallery gallery = gallerySource.load();
+        Path folder = null;
+        try {
+            LectureBench.Recording recording;
+            if (lecture != null) {
+                recording = new LectureBench.Recording(lecture, "given", Set.of());
+            } else {
+                folder = Files.createTempDirectory("classroom-bench-");
+                recording = build(folder, lectureMinutes * 60);
+            }
+            try (FaceEngine engine = loadEngine()) {
+                new LectureBench(engine, gallery, spec.commandLine().getOut()).run(recording, runs);
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UserError("cannot build the lecture recording: " + e.getMessage());
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private LectureBench.Recording build(Path folder, double seconds) throws IOException {
+        CourseLecture.Plan plan = CourseLecture.plan(gallerySource.samplesDir(), seconds);
+        spec.commandLine().getErr().printf(Locale.ROOT, "bench: building a %.0f s recording from the course clips"
+                + " with ffmpeg...%n", seconds);
+        Path file = CourseLecture.maker().make(plan.scenes(), folder.resolve("lecture.mp4"));
+        String description = String.format(Locale.ROOT, "built from the course clips: %.0f s, 1280x720, 25 fps,"
+                + " H.264, a key frame every 10 s, %d students on screen in turns", seconds, plan.onScreen().size());
+        return new LectureBench.Recording(file, description, plan.onScreen());
+    }
+
+    private FaceEngine loadEngine() {
+        try {
+            return FaceEngine.load(engineFlags.toOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    private static List<Double> flatten(Map<Path, List<Double>> byClip) {
+        return byClip.values().stream().flatMap(List::stream).toList();
     }
 
     private Path courseVideos() {

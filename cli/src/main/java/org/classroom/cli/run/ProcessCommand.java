@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,10 +125,12 @@ public final class ProcessCommand implements Callable<Integer> {
                     ? new RelayResults(config.relayUrl(), config.relayToken())
                     : new TableResults(new ResultsTable(clients.dynamoDb(), config.resultsTable()), etags.keySet());
             AtomicInteger received = new AtomicInteger();
+            WaitingLines waiting = WaitingLines.everyTenSeconds(log);
             Map<String, VideoResult> found = new ResultWaiter(source, Duration.ofMillis(200))
-                    .await(etags, Duration.ofSeconds(timeoutSeconds), result -> log.printf(
-                            "process: result %d/%d %s: %s%n", received.incrementAndGet(), etags.size(), result.video(),
-                            result.status().wireName()));
+                    .await(etags, Duration.ofSeconds(timeoutSeconds), result -> log.printf(Locale.ROOT,
+                            "process: result %d/%d after %.1f s %s: %s%n", received.incrementAndGet(), etags.size(),
+                            waiting.elapsedSeconds(), result.video(), result.status().wireName()),
+                            waiting::stillWaiting);
             List<VideoResult> ordered = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (ClipUploader.Upload upload : uploads) {

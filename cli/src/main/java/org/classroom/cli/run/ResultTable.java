@@ -3,13 +3,21 @@ package org.classroom.cli.run;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.classroom.cli.face.AppearanceTimes;
 import org.classroom.common.format.ResultRows;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 
-/** Prints results as an aligned text table: one row per recognised person, one for a video with none. */
+/**
+ * Prints results as an aligned text table: one row per person seen (recognised, then unknown), one for a
+ * video with nobody. The last column says when each person was on screen; it comes last because it is the
+ * only one with spaces in it.
+ */
 public final class ResultTable {
 
-    private static final String[] HEADER = ResultRows.COLUMNS.toArray(String[]::new);
+    private static final String[] HEADER = java.util.stream.Stream.concat(ResultRows.COLUMNS.stream(),
+            java.util.stream.Stream.of("seen")).toArray(String[]::new);
+    private static final String UNKNOWN = "(unknown)";
 
     private ResultTable() {
     }
@@ -17,11 +25,17 @@ public final class ResultTable {
     public static void print(List<VideoResult> results, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (ResultRows.Row row : ResultRows.of(results)) {
-            // A video with nobody recognised shows its reason where a name would be.
-            String name = row.name() != null ? row.name() : nullToEmpty(row.reason());
-            rows.add(new String[] {row.video(), row.status(), name, row.idText(), nullToEmpty(row.major()),
-                nullToEmpty(row.year()), row.distanceText()});
+        for (VideoResult result : results) {
+            for (ResultRows.Row row : ResultRows.of(result)) {
+                // A video with nobody recognised shows its reason where a name would be.
+                String name = row.name() != null ? row.name() : nullToEmpty(row.reason());
+                rows.add(new String[] {row.video(), row.status(), name, row.idText(), nullToEmpty(row.major()),
+                    nullToEmpty(row.year()), row.distanceText(), AppearanceTimes.format(row.appearances())});
+            }
+            for (UnknownPerson person : result.unknownPeople()) {
+                rows.add(new String[] {result.video(), result.status().wireName(), UNKNOWN, "", "", "", "",
+                    AppearanceTimes.format(person.appearances())});
+            }
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.classroom.common.events.ETags;
 import org.classroom.common.model.VideoResult;
@@ -37,6 +39,12 @@ public final class ResultWaiter {
      */
     public Map<String, VideoResult> await(Map<String, String> expected, Duration timeout, Consumer<VideoResult> onResult)
             throws InterruptedException {
+        return await(expected, timeout, onResult, pending -> { });
+    }
+
+    /** As above; {@code onPoll} hears, after each poll, which videos are still without a result. */
+    public Map<String, VideoResult> await(Map<String, String> expected, Duration timeout, Consumer<VideoResult> onResult,
+                                          Consumer<Set<String>> onPoll) throws InterruptedException {
         Map<String, VideoResult> found = new LinkedHashMap<>();
         Instant deadline = Instant.now().plus(timeout);
         boolean failing = false;
@@ -60,6 +68,9 @@ public final class ResultWaiter {
                 }
             }
             if (found.size() < expected.size()) {
+                Set<String> pending = new LinkedHashSet<>(expected.keySet());
+                pending.removeAll(found.keySet());
+                onPoll.accept(pending);
                 Thread.sleep(interval.toMillis());
             }
         }

@@ -159,6 +159,25 @@ class FaceCommandsTest {
                 .contains("| test_4.mp4 | recognised | johnny_dep (0.")
                 .contains("Cold: networks built in").contains("JVM start to first result")
                 .contains("Warm per clip, all stages: median").contains("(4 clip runs)")
+                .contains("peak resident memory")
+                .contains("| wall | ffmpeg first frame | engine/ffmpeg |");
+        assertThat(run.out).as("the ffmpeg reference, as a ratio; no timing is asserted")
+                .containsPattern("(?m)^engine/ffmpeg first frame: median \\d+\\.\\d\\d, worst clip \\d+\\.\\d\\d ");
+    }
+
+    @Test
+    void benchLectureModeBuildsARecordingAndComparesTheEngineWithFfmpegDecodingIt() {
+        Run run = run("bench", "--samples", samples.toString(), "--lecture-minutes", "0.5", "--runs", "1");
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("## Face engine on a lecture recording").contains("Machine: ")
+                .contains("cores available").contains("Java ")
+                .contains("Recording: lecture.mp4, built from the course clips: 30 s, 1280x720")
+                .contains("| run | engine ms | ffmpeg decode ms |")
+                .containsPattern("(?m)^engine/ffmpeg: \\d+\\.\\d\\d \\(engine \\d+ ms, `ffmpeg -i lecture.mp4 -f null -`"
+                        + " \\d+ ms; median of 1 runs each\\)$")
+                // 20 s of nobody, then Trump for 10 s.
+                .containsPattern("(?m)^- president_trump \\(0\\.\\d+\\): 0:[23]\\d–0:[23]\\d$")
+                .contains("On screen: 1 people; found all: yes")
                 .contains("peak resident memory");
     }
 

@@ -55,6 +55,9 @@ class ProcessEndToEndTest {
             assertThat(List.of(person.name(), String.valueOf(person.id()), person.major(), person.year()))
                     .as(fields[0]).containsExactly(fields[1], fields[2], fields[3], fields[4]);
             assertThat(person.distance()).as(fields[0]).isLessThan(0.6);
+            // When they were on screen survives the trip through the queues and the relay: a 1-2 s clip, one window.
+            assertThat(person.appearances()).as(fields[0] + " appearances").hasSize(1);
+            assertThat(person.appearances().get(0).from()).as(fields[0]).isBetween(0.0, 3.0);
         }
     }
 

@@ -3,6 +3,7 @@ package org.classroom.common.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.classroom.common.model.Appearance;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.VideoResult;
 
@@ -22,10 +23,11 @@ public final class ResultRows {
      * One row of the table.
      *
      * @param name   null on a video's only row when nobody was recognised
-     * @param reason the result's reason (why nothing was found, or a note), on every row of the video
+     * @param reason      the result's reason (why nothing was found, or a note), on every row of the video
+     * @param appearances when the person was on screen (empty on a video's row without a person)
      */
     public record Row(String video, String status, String name, Integer id, String major, String year,
-                      Double distance, String reason) {
+                      Double distance, String reason, List<Appearance> appearances) {
 
         public String idText() {
             return id == null ? "" : id.toString();
@@ -45,10 +47,10 @@ public final class ResultRows {
         List<Row> rows = new ArrayList<>();
         for (RecognisedPerson person : result.people()) {
             rows.add(new Row(result.video(), status, person.name(), person.id(), person.major(), person.year(),
-                    person.distance(), result.reason()));
+                    person.distance(), result.reason(), person.appearances()));
         }
         if (rows.isEmpty()) {
-            rows.add(new Row(result.video(), status, null, null, null, null, null, result.reason()));
+            rows.add(new Row(result.video(), status, null, null, null, null, null, result.reason(), List.of()));
         }
         return rows;
     }

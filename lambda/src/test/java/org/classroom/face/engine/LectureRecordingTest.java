@@ -1,10 +1,11 @@
 package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.gallery.PickleGalleryReader;
+import org.classroom.face.video.LectureMaker;
 import org.classroom.face.video.SamplingOptions;
 import org.classroom.face.video.TestClips;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,6 @@ class LectureRecordingTest {
             "mr_bean", new double[] {60, 100},
             "morgan_freeman", new double[] {60, 100},
             "johnny_dep", new double[] {100, 112});
-    private static final double LENGTH = 180;
 
     private static Path dir;
     private static Path lecture;
@@ -72,29 +73,16 @@ class LectureRecordingTest {
      * 0–15 s nobody; 15–45 Biden; 45–60 nobody; 60–100 Mr Bean and Morgan Freeman side by side; 100–112 Johnny
      * Depp; 112–180 nobody. 10 frames a second, a key frame every 10 s and nowhere else.
      */
-    static Path makeLecture(Path videos, Path output) {
-        List<String> arguments = new ArrayList<>();
-        String[][] inputs = {
-            {"blank", "15"}, {"test_1.mp4", "30"}, {"blank", "15"}, {"test_2.mp4", "40"}, {"test_7.mp4", "40"},
-            {"test_4.mp4", "12"}, {"blank", "68"}};
-        for (String[] input : inputs) {
-            if (input[0].equals("blank")) {
-                arguments.addAll(List.of("-f", "lavfi", "-t", input[1], "-i", "color=black:size=1280x720:rate=10"));
-            } else {
-                arguments.addAll(List.of("-stream_loop", "-1", "-t", input[1], "-i",
-                        videos.resolve(input[0]).toString()));
-            }
-        }
-        String whole = "fps=10,scale=1280:720,setsar=1,format=yuv420p";
-        // The middle half of each picture, at full size: the faces stay as large as in the course clips.
-        String half = "fps=10,scale=1280:720,crop=640:720,setsar=1,format=yuv420p";
-        String graph = "[0:v]" + whole + "[a];[1:v]" + whole + "[b];[2:v]" + whole + "[c];"
-                + "[3:v]" + half + "[l];[4:v]" + half + "[r];[l][r]hstack,setsar=1[d];"
-                + "[5:v]" + whole + "[e];[6:v]" + whole + "[f];"
-                + "[a][b][c][d][e][f]concat=n=6:v=1:a=0[v]";
-        arguments.addAll(List.of("-filter_complex", graph, "-map", "[v]", "-an", "-c:v", "libx264", "-preset",
-                "ultrafast", "-g", "100", "-keyint_min", "100", "-sc_threshold", "0", "-t", String.valueOf(LENGTH)));
-        return TestClips.ffmpeg(output, arguments.toArray(String[]::new));
+    static Path makeLecture(Path videos, Path output) throws IOException {
+        assumeTrue(TestClips.hasEncoder("libx264"), "needs the ffmpeg command line with libx264 to make the lecture");
+        List<LectureMaker.Scene> scenes = List.of(
+                new LectureMaker.Nobody(15),
+                new LectureMaker.One(videos.resolve("test_1.mp4"), 30),
+                new LectureMaker.Nobody(15),
+                new LectureMaker.SideBySide(videos.resolve("test_2.mp4"), videos.resolve("test_7.mp4"), 40),
+                new LectureMaker.One(videos.resolve("test_4.mp4"), 12),
+                new LectureMaker.Nobody(68));
+        return new LectureMaker(new LectureMaker.Format(1280, 720, 10, 10)).make(scenes, output);
     }
 
     @Test
