@@ -68,7 +68,8 @@ public final class FunctionRuntime implements AutoCloseable {
         }, "engine-warm-up");
         warmer.setDaemon(true);
         warmer.start();
-        AwsClients clients = new AwsClients(config);
+        // One retry layer: the function's Retrier (the relay's service calls) decides, the SDK tries once.
+        AwsClients clients = AwsClients.retriedByCaller(config);
         this.s3 = clients.s3();
         this.sqs = clients.sqs();
         this.dynamoDb = clients.dynamoDb();

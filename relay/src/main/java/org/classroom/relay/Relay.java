@@ -71,7 +71,8 @@ public final class Relay implements AutoCloseable {
         String given = Optional.ofNullable(options.token()).orElse(config.relayToken());
         this.tokenFile = given == null ? TokenFile.besideResults(resultsDir(config, options)) : null;
         this.token = given != null ? given : tokenFile.readOrCreate(BearerToken::random);
-        AwsClients clients = new AwsClients(config);
+        // One retry layer: the function's Retrier (the relay's service calls) decides, the SDK tries once.
+        AwsClients clients = AwsClients.retriedByCaller(config);
         this.sqs = clients.sqs();
         this.pollSqs = clients.sqs();
         this.lambda = clients.lambda();

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -31,9 +32,23 @@ public final class AwsClients implements AutoCloseable {
     public static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("local", "local");
 
     private final ClassroomConfig config;
+    private final boolean sdkRetries;
 
     public AwsClients(ClassroomConfig config) {
+        this(config, true);
+    }
+
+    private AwsClients(ClassroomConfig config, boolean sdkRetries) {
         this.config = config;
+        this.sdkRetries = sdkRetries;
+    }
+
+    /**
+     * Clients that make one attempt per call, for callers that retry with a policy of their own (the
+     * function's Retrier, the relay's service calls): with the SDK retrying too, attempts would multiply.
+     */
+    public static AwsClients retriedByCaller(ClassroomConfig config) {
+        return new AwsClients(config, false);
     }
 
     public ClassroomConfig config() {
@@ -44,6 +59,7 @@ public final class AwsClients implements AutoCloseable {
         return configure(S3Client.builder())
                 .serviceConfiguration(s3Configuration())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .overrideConfiguration(override().build())
                 .build();
     }
 
@@ -58,12 +74,14 @@ public final class AwsClients implements AutoCloseable {
     public SqsClient sqs() {
         return configure(SqsClient.builder())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .overrideConfiguration(override().build())
                 .build();
     }
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .overrideConfiguration(override().build())
                 .build();
     }
 
@@ -73,10 +91,9 @@ public final class AwsClients implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(64)
                         .socketTimeout(Duration.ofMinutes(15)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                .overrideConfiguration(override()
                         .apiCallAttemptTimeout(Duration.ofMinutes(15))
                         .apiCallTimeout(Duration.ofMinutes(16))
-                        .retryStrategy(RetryMode.STANDARD)
                         .build())
                 .build();
     }
@@ -91,6 +108,12 @@ public final class AwsClients implements AutoCloseable {
             return ProfileCredentialsProvider.create(config.profile());
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /** The SDK's standard retries, or one attempt when the caller retries. */
+    private ClientOverrideConfiguration.Builder override() {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        return sdkRetries ? override.retryStrategy(RetryMode.STANDARD) : override.retryStrategy(AwsRetryStrategy.doNotRetry());
     }
 
     private S3Configuration s3Configuration() {
