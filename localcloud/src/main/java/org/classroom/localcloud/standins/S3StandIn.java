@@ -7,6 +7,11 @@ import com.robothy.s3.rest.handler.LocalS3RouterFactory;
 import com.robothy.s3.rest.service.ServiceFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -26,13 +31,16 @@ import java.nio.file.Path;
 public final class S3StandIn implements StandIn {
 
     private final Channel channel;
+    private final ChannelGroup connections;
     private final EventLoopGroup parent;
     private final EventLoopGroup children;
     private final EventExecutorGroup workers;
     private final URI address;
 
-    private S3StandIn(Channel channel, EventLoopGroup parent, EventLoopGroup children, EventExecutorGroup workers, int port) {
+    private S3StandIn(Channel channel, ChannelGroup connections, EventLoopGroup parent, EventLoopGroup children,
+                      EventExecutorGroup workers, int port) {
         this.channel = channel;
+        this.connections = connections;
         this.parent = parent;
         this.children = children;
         this.workers = workers;
@@ -57,12 +65,21 @@ public final class S3StandIn implements StandIn {
         EventLoopGroup parent = new NioEventLoopGroup(1);
         EventLoopGroup children = new NioEventLoopGroup(2);
         EventExecutorGroup workers = new DefaultEventLoopGroup(4);
+        // Every connection is kept, so that closing can end them before the loops they run on.
+        ChannelGroup connections = new DefaultChannelGroup("local-s3", GlobalEventExecutor.INSTANCE);
+        HttpServerInitializer http = new HttpServerInitializer(workers, LocalS3RouterFactory.create(services));
         try {
             Channel channel = new ServerBootstrap().group(parent, children)
                     .channel(NioServerSocketChannel.class)
-                    .childHandler(new HttpServerInitializer(workers, LocalS3RouterFactory.create(services)))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel connection) {
+                            connections.add(connection);
+                            connection.pipeline().addLast(http);
+                        }
+                    })
                     .bind(LoopbackOnly.HOST, port).sync().channel();
-            return new S3StandIn(channel, parent, children, workers, port);
+            return new S3StandIn(channel, connections, parent, children, workers, port);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(parent, children, workers);
@@ -92,12 +109,17 @@ public final class S3StandIn implements StandIn {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        shutdown(parent, children, workers);
+        connections.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
+        shutdown(workers, children, parent);
     }
 
+    /**
+     * One group after another, each finished before the next: connections closing on the child loops still
+     * hand their last events to the workers, which must be running to take them.
+     */
     private static void shutdown(EventExecutorGroup... groups) {
         for (EventExecutorGroup group : groups) {
-            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }
