@@ -1,7 +1,6 @@
 package org.classroom.cli.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.classroom.cli.support.ConfigOptions;
@@ -139,11 +138,6 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private Path templateFile() {
-        Path file = template != null ? template
-                : Path.of(System.getProperty("classroom.home", ".")).resolve(TEMPLATE);
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no CloudFormation template at " + file + "; give --template FILE");
-        }
-        return file.toAbsolutePath();
+        return ProjectFile.resolve(template, TEMPLATE, "CloudFormation template");
     }
 }

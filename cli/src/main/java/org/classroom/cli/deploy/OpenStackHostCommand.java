@@ -1,7 +1,6 @@
 package org.classroom.cli.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -133,11 +132,6 @@ public final class OpenStackHostCommand implements Callable<Integer> {
     }
 
     private Path templateFile() {
-        Path file = template != null ? template
-                : Path.of(System.getProperty("classroom.home", ".")).resolve(HostStackDeployment.TEMPLATE);
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no CloudFormation template at " + file + "; give --template FILE");
-        }
-        return file.toAbsolutePath();
+        return ProjectFile.resolve(template, HostStackDeployment.TEMPLATE, "CloudFormation template");
     }
 }

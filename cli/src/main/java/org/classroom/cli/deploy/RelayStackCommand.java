@@ -250,10 +250,6 @@ public final class RelayStackCommand implements Callable<Integer> {
     }
 
     private Path templateFile() {
-        Path file = template != null ? template : Path.of(System.getProperty("classroom.home", ".")).resolve(TEMPLATE);
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no Heat template at " + file + "; give --template FILE");
-        }
-        return file.toAbsolutePath();
+        return ProjectFile.resolve(template, TEMPLATE, "Heat template");
     }
 }

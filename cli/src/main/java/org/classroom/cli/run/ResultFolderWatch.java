@@ -18,12 +18,16 @@ import org.classroom.relay.store.ResultFileNames;
 public final class ResultFolderWatch extends PollingWatch {
 
     private final Path folder;
-    private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, Path> files;
 
     public ResultFolderWatch(Path folder, Iterable<String> videoKeys) {
-        super(count(videoKeys), Duration.ofMillis(10), "result-folder-watch");
+        this(folder, filesOf(folder, videoKeys));
+    }
+
+    private ResultFolderWatch(Path folder, Map<String, Path> files) {
+        super(files.size(), Duration.ofMillis(10), "result-folder-watch");
         this.folder = folder;
-        videoKeys.forEach(key -> files.put(key, ResultFileNames.resultFile(folder, key)));
+        this.files = files;
         start();
     }
 
@@ -44,10 +48,10 @@ public final class ResultFolderWatch extends PollingWatch {
         }
     }
 
-    private static int count(Iterable<String> keys) {
-        java.util.Set<String> distinct = new java.util.HashSet<>();
-        keys.forEach(distinct::add);
-        return distinct.size();
+    private static Map<String, Path> filesOf(Path folder, Iterable<String> videoKeys) {
+        Map<String, Path> files = new ConcurrentHashMap<>();
+        videoKeys.forEach(key -> files.put(key, ResultFileNames.resultFile(folder, key)));
+        return files;
     }
 
     Path folder() {
