@@ -23,7 +23,6 @@ import org.classroom.localcloud.iam.StackTemplate;
 import org.classroom.localcloud.iam.TemplatePolicies;
 import org.classroom.relay.Relay;
 import org.classroom.relay.RelayOptions;
-import org.classroom.relay.api.BearerToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +84,7 @@ public final class LocalSystem implements AutoCloseable {
                     // This machine's own desktop and clients only: the relay's results are students' records.
                     .withHost("127.0.0.1")
                     .withPort(options.relayPort())
-                    // Kept state: the relay keeps its own token beside its results, so desktops stay connected
-                    // across restarts. In memory: a fresh one, kept nowhere.
-                    .withToken(options.dataDir() == null ? BearerToken.random() : null)
+                    .withToken(RelayToken.forData(options.dataDir()))
                     .withResultsDir(options.resultsDir())
                     .withConcurrency(options.concurrency())
                     .withBatchSize(options.relayBatchSize())
