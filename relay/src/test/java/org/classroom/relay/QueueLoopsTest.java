@@ -257,6 +257,39 @@ class QueueLoopsTest {
     }
 
     @Test
+    void aRelayThatDiesMidBatchHoldsItsMessagesOnlyForItsLeaseNotTheQueuesTimeout() throws Exception {
+        // The template's input queue: a visibility timeout of six function timeouts.
+        String inputUrl = createQueue("leased", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "360"));
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        java.util.concurrent.CountDownLatch received = new java.util.concurrent.CountDownLatch(1);
+        FunctionInvoker hangs = event -> {
+            received.countDown();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FunctionInvoker.FunctionReply("Unhandled", "{}");
+        };
+        java.util.concurrent.ScheduledExecutorService dyingTimers = Executors.newSingleThreadScheduledExecutor();
+        sqs.sendMessage(r -> r.queueUrl(inputUrl).messageBody(s3Event("orphan.mp4")));
+        spawn("intake", new InputPump(RelayQueue.open(sqs, poller, calls, "leased"), hangs, invocations, dyingTimers, 1,
+                new RelayMetrics(), running::get, new InputPump.Settings(10, 1, "us-east-1", 3)));
+        assertThat(received.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // The relay dies: nothing renews its lease any more, and its invocation never answers.
+        dyingTimers.shutdownNow();
+        long died = System.nanoTime();
+        List<software.amazon.awssdk.services.sqs.model.Message> again = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> sqs.receiveMessage(r -> r.queueUrl(inputUrl).waitTimeSeconds(1)).messages(),
+                        messages -> !messages.isEmpty());
+        assertThat(again).singleElement().satisfies(message -> assertThat(message.body()).contains("orphan.mp4"));
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - died)).as("seconds until it came back")
+                .isLessThan(30);
+    }
+
+    @Test
     void aDeadLetterForAnUploadThatAlreadyHasItsResultIsStale() throws Exception {
         String dlqUrl = createQueue("stale-dlq", Map.of());
         ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);

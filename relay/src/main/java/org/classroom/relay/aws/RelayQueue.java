@@ -65,9 +65,18 @@ public final class RelayQueue {
 
     /** Up to {@code max} messages, waiting up to {@code waitSeconds} for the first (long poll). */
     public List<Message> receive(int max, int waitSeconds) {
+        return receive(max, waitSeconds, null);
+    }
+
+    /**
+     * Up to {@code max} messages, waiting up to {@code waitSeconds} for the first, held invisible for
+     * {@code visibilitySeconds} (null: the queue's own timeout).
+     */
+    public List<Message> receive(int max, int waitSeconds, Integer visibilitySeconds) {
         return calls.call("receive from " + name, () -> poller.receiveMessage(r -> r.queueUrl(url)
                 .maxNumberOfMessages(max)
                 .waitTimeSeconds(waitSeconds)
+                .visibilityTimeout(visibilitySeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages());
     }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * invocations at a time: a batch is received only when a slot is free, so nothing waits in the relay
  * with its visibility timeout running. Only the messages the function reported done are deleted (a
  * batch that fails as a whole is retried message by message first); the rest reappear after their
- * visibility timeout and, past maxReceiveCount, SQS moves them to the dead-letter queue. Invocations
+ * lease and, past maxReceiveCount, SQS moves them to the dead-letter queue. Invocations
  * that cannot reach the function are retried a bounded number of times (the invoker's), then the
  * batch goes back to the queue the same way.
  */
@@ -40,14 +40,27 @@ public final class InputPump implements Runnable {
     private final BooleanSupplier running;
     private final Settings settings;
     private final ScheduledExecutorService visibilityKeeper;
-    private volatile int visibilitySeconds = 30;
+    private volatile int leaseSeconds = DEFAULT_LEASE_SECONDS;
 
     /**
-     * @param batchSize   messages per receive and invocation (1..10)
-     * @param waitSeconds long-poll wait (0..20)
-     * @param region      put into each record's {@code awsRegion}
+     * How long a received batch stays invisible before the relay renews it. Short on purpose: the
+     * relay renews it while the function works, so its length only matters when the relay dies
+     * mid-batch, and then it is how long those uploads wait to be picked up again (the queue's own
+     * timeout, six function timeouts, would leave them for minutes).
      */
-    public record Settings(int batchSize, int waitSeconds, String region) {
+    public static final int DEFAULT_LEASE_SECONDS = 30;
+
+    /**
+     * @param batchSize    messages per receive and invocation (1..10)
+     * @param waitSeconds  long-poll wait (0..20)
+     * @param region       put into each record's {@code awsRegion}
+     * @param leaseSeconds how long a batch is invisible between renewals (at most the queue's visibility timeout)
+     */
+    public record Settings(int batchSize, int waitSeconds, String region, int leaseSeconds) {
+
+        public Settings(int batchSize, int waitSeconds, String region) {
+            this(batchSize, waitSeconds, region, DEFAULT_LEASE_SECONDS);
+        }
     }
 
     /**
@@ -72,7 +85,7 @@ public final class InputPump implements Runnable {
         String arn;
         try {
             arn = queue.arn();
-            visibilitySeconds = queue.visibilityTimeout();
+            leaseSeconds = Math.max(1, Math.min(settings.leaseSeconds(), queue.visibilityTimeout()));
         } catch (ServiceCalls.StoppedException e) {
             return;
         }
@@ -88,7 +101,8 @@ public final class InputPump implements Runnable {
             }
             boolean handedOver = false;
             try {
-                List<Message> batch = withoutTestEvents(queue.receive(settings.batchSize(), settings.waitSeconds()));
+                List<Message> batch = withoutTestEvents(
+                        queue.receive(settings.batchSize(), settings.waitSeconds(), leaseSeconds));
                 if (!batch.isEmpty()) {
                     invocations.execute(() -> {
                         try {
@@ -199,14 +213,15 @@ public final class InputPump implements Runnable {
 
     /**
      * While the function works on a batch (or waits out throttling), its messages must not become
-     * visible again: another receive would count against maxReceiveCount and run them twice.
+     * visible again: another receive would count against maxReceiveCount and run them twice. The
+     * lease is renewed three times per period, so one late renewal does not lose it.
      */
     private ScheduledFuture<?> keepInvisible(List<Message> unfinished) {
-        int seconds = visibilitySeconds;
+        int seconds = leaseSeconds;
         if (seconds < 2) {
             return null;
         }
-        long period = Math.max(1, seconds / 2);
+        long period = Math.max(1, seconds / 3);
         return visibilityKeeper.scheduleAtFixedRate(() -> {
             List<Message> held = List.copyOf(unfinished);
             if (!held.isEmpty()) {
