@@ -22,6 +22,7 @@ public final class OutputBucketWatch extends PollingWatch {
     private final S3Client s3;
     private final String bucket;
     private final Map<String, String> videoByObject;
+    private boolean failing;
 
     /** Removes any earlier object of these videos first, as the grader clears the bucket, so that only new results count. */
     public OutputBucketWatch(S3Client s3, String bucket, List<String> videoKeys) {
@@ -47,8 +48,16 @@ public final class OutputBucketWatch extends PollingWatch {
                     found.put(video, new Seen(at, s3.getObjectAsBytes(request -> request.bucket(bucket).key(object.key())).asUtf8String()));
                 }
             }
+            if (failing) {
+                LOG.warn("s3://{} can be listed again", bucket);
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("listing s3://{} failed: {}; trying again", bucket, e.getMessage());
+            // Said once, not four times a second: the system may be down for a while (a restart).
+            if (!failing) {
+                LOG.warn("listing s3://{} failed: {}; trying again until it answers", bucket, e.getMessage());
+                failing = true;
+            }
         }
     }
 

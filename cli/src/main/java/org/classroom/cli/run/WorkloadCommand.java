@@ -1,6 +1,8 @@
 package org.classroom.cli.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.classroom.cli.support.ConfigOptions;
 import org.classroom.cli.support.UserError;
@@ -17,6 +20,8 @@ import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.Student;
+import org.classroom.common.model.VideoResult;
+import org.classroom.common.results.ResultsTable;
 import org.classroom.common.students.StudentFile;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
@@ -38,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "Without --cloud it starts the local system for the run; with --cloud it uses the configured system "
                 + "(a real account, or a running `classroom serve` through --endpoint), watching its output bucket.",
                 "Prints per-video latency (upload done → result file), then the summary; last line: "
-                + "workload: C/N correct in W s (p50 X s, p95 Y s, max Z s)."})
+                + "workload: C/N correct in W s (p50 X s, p95 Y s, max Z s); with --poison a line for the poison clip follows."})
 public final class WorkloadCommand implements Callable<Integer> {
 
     @Mixin
@@ -58,6 +63,10 @@ public final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Function invocations at once (default: one per core).")
     Integer concurrency;
+
+    @Option(names = "--poison", description = "Also upload " + PoisonClip.KEY + ", a course clip cut off half-way: it must "
+            + "end as invalid-video or error with a reason, and no other video may suffer (the fault run).")
+    boolean poison;
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
             description = "Give up after this long (default ${DEFAULT-VALUE}).")
@@ -84,7 +93,10 @@ public final class WorkloadCommand implements Callable<Integer> {
         Map<String, String> expectedLine = expectedLines(folder, videos);
         PrintWriter out = spec.commandLine().getOut();
 
-        List<String> keys = videos.stream().map(CourseWorkload.Video::key).toList();
+        List<String> keys = new ArrayList<>(videos.stream().map(CourseWorkload.Video::key).toList());
+        if (poison) {
+            keys.add(PoisonClip.KEY);
+        }
         if (cloud) {
             if (concurrency != null) {
                 throw new UserError("--concurrency sets up the local system; with --cloud the relay decides it");
@@ -113,10 +125,13 @@ public final class WorkloadCommand implements Callable<Integer> {
 
     private int run(AwsClients clients, ClassroomConfig config, List<CourseWorkload.Video> videos,
             Map<String, String> expectedLine, ResultWatch watch, PrintWriter out) throws InterruptedException {
-        log.printf("workload: uploading %d videos%n", videos.size());
+        List<ClipUploader.Upload> uploads = new ArrayList<>(videos.stream()
+                .map(video -> new ClipUploader.Upload(video.key(), video.source())).toList());
+        if (poison) {
+            uploads.add(new ClipUploader.Upload(PoisonClip.KEY, poisonClip(videos.get(0).source())));
+        }
+        log.printf("workload: uploading %d videos%n", uploads.size());
         Instant start = Instant.now();
-        List<ClipUploader.Upload> uploads = videos.stream()
-                .map(video -> new ClipUploader.Upload(video.key(), video.source())).toList();
         Map<String, ClipUploader.Uploaded> uploaded = new ClipUploader(clients.s3Async(), config.inputBucket(), 16)
                 .uploadAll(uploads, (upload, failure) -> {
                     if (failure != null) {
@@ -130,7 +145,26 @@ public final class WorkloadCommand implements Callable<Integer> {
         while (!watch.complete() && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        return report(videos, expectedLine, uploaded, watch.seen(), start, uploadsDone, out);
+        int exitCode = report(videos, expectedLine, uploaded, watch.seen(), start, uploadsDone, out);
+        if (poison) {
+            Optional<VideoResult> poisoned = new ResultsTable(clients.dynamoDb(), config.resultsTable()).get(PoisonClip.KEY);
+            out.println(PoisonClip.describe(poisoned));
+            out.flush();
+            return PoisonClip.ended(poisoned) ? exitCode : 1;
+        }
+        return exitCode;
+    }
+
+    private static Path poisonClip(Path clip) {
+        try {
+            Path folder = Files.createTempDirectory("classroom-poison-");
+            folder.toFile().deleteOnExit();
+            Path file = PoisonClip.cutFrom(clip, folder);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the poison clip: " + e.getMessage(), e);
+        }
     }
 
     private int report(List<CourseWorkload.Video> videos, Map<String, String> expectedLine,

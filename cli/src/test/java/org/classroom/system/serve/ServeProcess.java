@@ -60,9 +60,16 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code classroom serve} on free ports with state in {@code data}; its log goes to {@code log}. */
     static ServeProcess start(Path samples, Path data, Path config, Path log, String... extra) throws Exception {
+        return startOn(0, 0, samples, data, config, log, extra);
+    }
+
+    /** Starts {@code classroom serve} on these ports (0: a free one), as {@link #start} does. */
+    static ServeProcess startOn(int port, int relayPort, Path samples, Path data, Path config, Path log, String... extra)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.classroom.cli.Main",
-                "serve", "--port", "0", "--relay-port", "0", "--data", data.toString(), "--samples", samples.toString()));
+                "serve", "--port", Integer.toString(port), "--relay-port", Integer.toString(relayPort),
+                "--data", data.toString(), "--samples", samples.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("XDG_CONFIG_HOME", config.toString());
@@ -94,6 +101,12 @@ final class ServeProcess implements AutoCloseable {
     boolean stop() throws InterruptedException {
         process.destroy();
         return process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: nothing gets to finish or clean up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
     }
 
     int exitValue() {
