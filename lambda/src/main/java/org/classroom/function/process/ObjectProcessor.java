@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.classroom.common.events.Sequencers;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
-import org.classroom.function.event.Sequencers;
 
 /**
  * Handles one input object, exactly once in effect: checks the ledger for this object version, reads
