@@ -12,7 +12,8 @@ import org.classroom.face.video.VideoLimits;
  * @param minScore   the detector's score threshold (0.4: finds Mr Bean at 0.47 and nothing spurious)
  * @param sampling   which frames to look at
  * @param earlyStop  stop sampling once every face seen is clearly decided (see {@link EarlyStop})
- * @param limits     what one clip may cost (frame size, time) before it is refused
+ * @param limits     what one clip may cost (frame size, time) before it is refused; none by default, since the
+ *                   command line runs one's own recordings (the function sets its own: {@code FunctionSettings})
  */
 public record EngineOptions(MatchPolicy match, DetectorChoice detector, double minScore, SamplingOptions sampling,
                             boolean earlyStop, VideoLimits limits) {
@@ -27,7 +28,7 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
 
     public static EngineOptions defaults() {
         return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.SSD, DEFAULT_MIN_SCORE,
-                SamplingOptions.defaults(), true, VideoLimits.defaults());
+                SamplingOptions.defaults(), true, VideoLimits.none());
     }
 
     public double tolerance() {

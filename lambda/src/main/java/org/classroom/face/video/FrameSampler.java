@@ -143,9 +143,9 @@ public final class FrameSampler implements AutoCloseable {
         LOG.debug("FFmpeg {} ready", avutil.av_version_info().getString());
     }
 
-    /** Opens a clip on disk, within the default limits. */
+    /** Opens a clip on disk, without limits. */
     public static FrameSampler open(Path file, SamplingOptions options) throws InvalidVideoException {
-        return open(file, options, VideoLimits.defaults());
+        return open(file, options, VideoLimits.none());
     }
 
     /** Opens a clip on disk; its time starts now. */
@@ -208,7 +208,7 @@ public final class FrameSampler implements AutoCloseable {
         grabber.setOption("rw_timeout", String.valueOf(NETWORK_TIMEOUT_SECONDS * 1_000_000L));
         String path = location.getPath();
         String name = path == null || path.isEmpty() ? location.toString() : path.substring(path.lastIndexOf('/') + 1);
-        return start(grabber, name, options, -1, VideoLimits.defaults(), new VideoDeadline(VideoLimits.defaults()));
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
     }
 
     /** Opens a clip from a stream (e.g. an S3 download); the stream is closed with the sampler. */
@@ -216,7 +216,7 @@ public final class FrameSampler implements AutoCloseable {
             throws InvalidVideoException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream);
         grabber.setCloseInputStream(true);
-        return start(grabber, name, options, -1, VideoLimits.defaults(), new VideoDeadline(VideoLimits.defaults()));
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
     }
 
     private static void configure(FFmpegFrameGrabber grabber, SamplingOptions options) {

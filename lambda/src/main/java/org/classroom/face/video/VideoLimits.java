@@ -2,12 +2,13 @@ package org.classroom.face.video;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * What one video may cost, so that a hostile clip ends as a refusal instead of running the function out of
  * memory or time: the size of its frames, checked when it is opened, and the time spent on it, checked as
- * its frames are taken. The defaults pass a 90-minute 1080p lecture.
+ * its frames are taken. The function's defaults pass a 90-minute 1080p lecture.
  *
  * @param maxFramePixels the most pixels in one frame (width × height)
  * @param deadline       the longest a video is worked on, from opening it to its last sample
@@ -38,12 +39,9 @@ public record VideoLimits(long maxFramePixels, Duration deadline, Clock clock) {
         this(maxFramePixels, deadline, Clock.systemUTC());
     }
 
-    public static VideoLimits defaults() {
-        return new VideoLimits(DEFAULT_MAX_FRAME_PIXELS, DEFAULT_DEADLINE);
-    }
-
-    public VideoLimits withClock(Clock newClock) {
-        return new VideoLimits(maxFramePixels, deadline, newClock);
+    /** No limit: for one's own recordings on one's own machine, which may be any size and take any time. */
+    public static VideoLimits none() {
+        return new VideoLimits(Long.MAX_VALUE, ChronoUnit.FOREVER.getDuration());
     }
 
     /** Refuses a video whose frames are larger than the limit, before any is decoded. */
