@@ -55,6 +55,19 @@ class JsonTest {
     }
 
     @Test
+    void theUploadsSequencerIsAnOptionalField() {
+        VideoResult result = VideoResult.failure("test_0.mp4", ResultStatus.ERROR, "gave up after 3 attempts", "abc")
+                .withSequencer("0055AED6DCD90281E5");
+        String json = Json.write(result);
+        assertThat(json).contains("\"sequencer\":\"0055AED6DCD90281E5\"");
+        assertThat(Json.readResult(json)).isEqualTo(result);
+        // Results written before the field (results.jsonl lines, stored results) read back without order.
+        String older = Json.write(result.withSequencer(null));
+        assertThat(older).doesNotContain("sequencer");
+        assertThat(Json.readResult(older).sequencer()).isNull();
+    }
+
+    @Test
     void statusesUseTheirWireNames() {
         assertThat(Json.write(ResultStatus.UNKNOWN_FACE)).isEqualTo("\"unknown-face\"");
         assertThat(ResultStatus.fromWireName("invalid-video")).isEqualTo(ResultStatus.INVALID_VIDEO);

@@ -137,7 +137,12 @@ class AwsStackTemplateTest {
         assertThat(properties.path("EphemeralStorage").has("Size")).isTrue();
         assertThat(properties.path("Environment").path("Variables").fieldNames())
                 .toIterable().contains("CLASSROOM_OUTPUT_BUCKET", "CLASSROOM_OUTPUT_QUEUE", "CLASSROOM_TABLE",
-                        "CLASSROOM_RESULTS_TABLE", "CLASSROOM_CLAIM_LEASE_SECONDS");
+                        "CLASSROOM_RESULTS_TABLE", "CLASSROOM_CLAIM_LEASE_SECONDS", "CLASSROOM_MAX_FRAME_PIXELS",
+                        "CLASSROOM_VIDEO_DEADLINE_SECONDS");
+        // A video's deadline leaves the invocation time to download it and publish its result.
+        int deadline = template.path("Parameters").path("VideoDeadlineSeconds").path("Default").asInt();
+        int timeout = template.path("Parameters").path("FunctionTimeoutSeconds").path("Default").asInt();
+        assertThat(deadline).isPositive().isLessThanOrEqualTo(timeout * 3 / 4);
         assertThat(properties.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
                 .contains("org.bytedeco.javacpp.cachedir=/opt/javacpp-cache");
     }

@@ -111,7 +111,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
     /** A runtime for the given system, with the production engine. */
     public static FunctionRuntime create(ClassroomConfig config, FunctionSettings settings) {
-        return new FunctionRuntime(config, settings, Engines.faceEngine());
+        return new FunctionRuntime(config, settings, Engines.faceEngine(settings));
     }
 
     /** A runtime with another engine (tests, benchmarks). */

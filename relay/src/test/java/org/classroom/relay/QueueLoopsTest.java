@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,6 +312,29 @@ class QueueLoopsTest {
             assertThat(store.latestFor("lost.mp4").orElseThrow().result().reason()).isEqualTo("gave up after 3 attempts");
             assertThat(count(dlqUrl)).isZero();
         }
+    }
+
+    @Test
+    void aDeadLetterForAnOlderUploadIsLoggedButTheNewerUploadsResultStays() throws Exception {
+        String dlqUrl = createQueue("older-dlq", Map.of());
+        ServiceCalls calls = new ServiceCalls("SQS", Backoff.DEFAULT, running::get);
+        RelayMetrics metrics = new RelayMetrics();
+        try (ResultStore store = ResultStore.open(results)) {
+            ResultRecorder recorder = new ResultRecorder(store, metrics, entry -> { });
+            // The upload after the one whose message died (sequencer 01) finished first.
+            recorder.record(TestResults.recognised("twice.mp4", "floki", "history", "junior")
+                    .withVideo("twice.mp4", "e-newer").withSequencer("02"));
+            sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(s3Event("twice.mp4")));
+            spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, "older-dlq"), 3, recorder,
+                    metrics, running::get, 1));
+            waitFor(() -> count(dlqUrl) == 0, 30);
+            assertThat(count(dlqUrl)).isZero();
+            assertThat(store.latestFor("twice.mp4").orElseThrow().result().etag()).isEqualTo("e-newer");
+            assertThat(results.resolve("twice.txt")).hasContent("floki,history,junior");
+        }
+        // The dead letter is on record all the same, with its upload's order.
+        assertThat(Files.readAllLines(results.resolve(ResultStore.LOG_FILE))).hasSize(2)
+                .last().asString().contains("\"status\":\"error\"").contains("\"sequencer\":\"01\"");
     }
 
     int count(String url) {

@@ -2,6 +2,7 @@ package org.classroom.system.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,14 @@ class FunctionMustShowTest {
         assertThat(outputs).containsEntry("test_0", "president_trump,physics,junior");
         List<VideoResult> messages = system.drainOutputQueue();
         assertThat(messages).extracting(VideoResult::video).containsExactlyInAnyOrderElementsOf(answers.keySet());
+        // Each result names its upload's place in order, for the relay to keep the latest upload's.
+        Map<String, String> sequencers = new java.util.HashMap<>();
+        notifications.forEach(message -> {
+            JsonNode object = FunctionCloud.readJson(message.body()).at("/Records/0/s3/object");
+            sequencers.put(object.path("key").asText(), object.path("sequencer").asText());
+        });
+        assertThat(messages).allSatisfy(message -> assertThat(message.sequencer()).as(message.video())
+                .isNotBlank().isEqualTo(sequencers.get(message.video())));
         figures.add(String.format(Locale.ROOT, "first invocation, SQS event of the 8 clips: %.0f ms", first.millis()));
 
         Invocation second = system.invoke(FUNCTION, event);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param finishedAt    when the result was made
  * @param unknownPeople the distinct people who matched no gallery person, each with when they were on
  *                      screen (omitted from the JSON when there are none)
+ * @param sequencer     S3's sequencer of the upload the result is for, which orders uploads of one key; null when
+ *                      unknown (offline runs, direct invocations, results logged before it was carried)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VideoResult(
@@ -33,7 +35,8 @@ public record VideoResult(
         String etag,
         Map<String, Double> timingsMs,
         Instant finishedAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownPerson> unknownPeople) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownPerson> unknownPeople,
+        String sequencer) {
 
     public VideoResult {
         Objects.requireNonNull(video, "video");
@@ -41,6 +44,13 @@ public record VideoResult(
         people = people == null ? List.of() : List.copyOf(people);
         timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
         unknownPeople = unknownPeople == null ? List.of() : List.copyOf(unknownPeople);
+    }
+
+    /** A result of an upload whose place in order is not known. */
+    public VideoResult(String video, ResultStatus status, List<RecognisedPerson> people, int facesFound,
+                       int unknownFaces, String reason, String etag, Map<String, Double> timingsMs,
+                       Instant finishedAt, List<UnknownPerson> unknownPeople) {
+        this(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt, unknownPeople, null);
     }
 
     /** A result without unknown people listed (as every result was before the engine followed people). */
@@ -60,23 +70,29 @@ public record VideoResult(
 
     public VideoResult withPeople(List<RecognisedPerson> newPeople) {
         return new VideoResult(video, status, newPeople, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
-                unknownPeople);
+                unknownPeople, sequencer);
     }
 
     public VideoResult withVideo(String newVideo, String newEtag) {
         return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt,
-                unknownPeople);
+                unknownPeople, sequencer);
     }
 
     /** The same result with another reason (e.g. one that names the upload rather than a temporary file). */
     public VideoResult withReason(String newReason) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, newReason, etag, timingsMs, finishedAt,
-                unknownPeople);
+                unknownPeople, sequencer);
     }
 
     /** The same result with other stage timings, finished now if it did not say when. */
     public VideoResult withTimings(Map<String, Double> newTimings) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, newTimings,
-                finishedAt == null ? Instant.now() : finishedAt, unknownPeople);
+                finishedAt == null ? Instant.now() : finishedAt, unknownPeople, sequencer);
+    }
+
+    /** The same result marked with the S3 sequencer of the upload it is for. */
+    public VideoResult withSequencer(String newSequencer) {
+        return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
+                unknownPeople, newSequencer);
     }
 }

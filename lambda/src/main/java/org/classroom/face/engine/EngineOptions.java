@@ -2,6 +2,7 @@ package org.classroom.face.engine;
 
 import org.classroom.face.match.MatchPolicy;
 import org.classroom.face.video.SamplingOptions;
+import org.classroom.face.video.VideoLimits;
 
 /**
  * How the engine works on a clip.
@@ -11,9 +12,11 @@ import org.classroom.face.video.SamplingOptions;
  * @param minScore   the detector's score threshold (0.4: finds Mr Bean at 0.47 and nothing spurious)
  * @param sampling   which frames to look at
  * @param earlyStop  stop sampling once every face seen is clearly decided (see {@link EarlyStop})
+ * @param limits     what one clip may cost (frame size, time) before it is refused; none by default, since the
+ *                   command line runs one's own recordings (the function sets its own: {@code FunctionSettings})
  */
 public record EngineOptions(MatchPolicy match, DetectorChoice detector, double minScore, SamplingOptions sampling,
-                            boolean earlyStop) {
+                            boolean earlyStop, VideoLimits limits) {
 
     public static final double DEFAULT_MIN_SCORE = 0.4;
 
@@ -25,7 +28,7 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
 
     public static EngineOptions defaults() {
         return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.SSD, DEFAULT_MIN_SCORE,
-                SamplingOptions.defaults(), true);
+                SamplingOptions.defaults(), true, VideoLimits.none());
     }
 
     public double tolerance() {
@@ -33,26 +36,30 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
     }
 
     public EngineOptions withTolerance(double tolerance) {
-        return new EngineOptions(match.withTolerance(tolerance), detector, minScore, sampling, earlyStop);
+        return new EngineOptions(match.withTolerance(tolerance), detector, minScore, sampling, earlyStop, limits);
     }
 
     public EngineOptions withMatch(MatchPolicy policy) {
-        return new EngineOptions(policy, detector, minScore, sampling, earlyStop);
+        return new EngineOptions(policy, detector, minScore, sampling, earlyStop, limits);
     }
 
     public EngineOptions withDetector(DetectorChoice choice) {
-        return new EngineOptions(match, choice, minScore, sampling, earlyStop);
+        return new EngineOptions(match, choice, minScore, sampling, earlyStop, limits);
     }
 
     public EngineOptions withMinScore(double score) {
-        return new EngineOptions(match, detector, score, sampling, earlyStop);
+        return new EngineOptions(match, detector, score, sampling, earlyStop, limits);
     }
 
     public EngineOptions withSampling(SamplingOptions options) {
-        return new EngineOptions(match, detector, minScore, options, earlyStop);
+        return new EngineOptions(match, detector, minScore, options, earlyStop, limits);
     }
 
     public EngineOptions withEarlyStop(boolean stop) {
-        return new EngineOptions(match, detector, minScore, sampling, stop);
+        return new EngineOptions(match, detector, minScore, sampling, stop, limits);
+    }
+
+    public EngineOptions withLimits(VideoLimits videoLimits) {
+        return new EngineOptions(match, detector, minScore, sampling, earlyStop, videoLimits);
     }
 }

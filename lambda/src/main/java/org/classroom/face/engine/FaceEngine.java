@@ -152,7 +152,7 @@ public final class FaceEngine implements VideoRecogniser {
         int lastSample = -1;
         double spacing;
         long opening = clock.start();
-        try (FrameSampler sampler = FrameSampler.open(video, options.sampling())) {
+        try (FrameSampler sampler = FrameSampler.open(video, options.sampling(), options.limits())) {
             clock.stop(StageClock.OPEN, opening);
             spacing = sampler.spacingSeconds();
             while (true) {
@@ -298,7 +298,7 @@ public final class FaceEngine implements VideoRecogniser {
                 return single(image, "the photo");
             }
         }
-        try (FrameSampler sampler = FrameSampler.open(photoOrClip, options.sampling())) {
+        try (FrameSampler sampler = FrameSampler.open(photoOrClip, options.sampling(), options.limits())) {
             for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
                 try (SampledFrame frame = next.get()) {
                     if (!detector.detect(frame.image()).isEmpty()) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * frames that are far apart (see {@link SamplingOptions}, {@link KeyframeSchedule}). Frames are pulled
  * one at a time so that the caller can stop as soon as it has seen enough. The decoder reads forward
  * and only converts the frames it hands out; long gaps are crossed by seeking, which lands on a key
- * frame without decoding the frames in between. Not thread-safe.
+ * frame without decoding the frames in between. A clip over its {@link VideoLimits} (frame size, time) is
+ * refused as invalid. Not thread-safe.
  */
 public final class FrameSampler implements AutoCloseable {
 
@@ -57,6 +58,8 @@ public final class FrameSampler implements AutoCloseable {
     private final String source;
     private final SamplingOptions options;
     private final VideoInfo info;
+    private final VideoLimits limits;
+    private final VideoDeadline deadline;
     private final double interval;
     private final double frameSeconds;
     /** The planned sample times of a long clip; null for a short clip (every {@code interval}). */
@@ -67,11 +70,14 @@ public final class FrameSampler implements AutoCloseable {
     private double lastDecodedSeconds = Double.NEGATIVE_INFINITY;
     private boolean ended;
 
-    private FrameSampler(FFmpegFrameGrabber grabber, String source, SamplingOptions options, VideoInfo info) {
+    private FrameSampler(FFmpegFrameGrabber grabber, String source, SamplingOptions options, VideoInfo info,
+                         VideoLimits limits, VideoDeadline deadline) {
         this.grabber = grabber;
         this.source = source;
         this.options = options;
         this.info = info;
+        this.limits = limits;
+        this.deadline = deadline;
         this.frameSeconds = info.frameRate() > 0 ? 1.0 / info.frameRate() : 0.04;
         if (options.isShort(info.durationSeconds())) {
             this.interval = options.intervalFor(info.durationSeconds());
@@ -137,8 +143,15 @@ public final class FrameSampler implements AutoCloseable {
         LOG.debug("FFmpeg {} ready", avutil.av_version_info().getString());
     }
 
-    /** Opens a clip on disk. */
+    /** Opens a clip on disk, without limits. */
     public static FrameSampler open(Path file, SamplingOptions options) throws InvalidVideoException {
+        return open(file, options, VideoLimits.none());
+    }
+
+    /** Opens a clip on disk; its time starts now. */
+    public static FrameSampler open(Path file, SamplingOptions options, VideoLimits limits)
+            throws InvalidVideoException {
+        VideoDeadline deadline = new VideoDeadline(limits);
         long size;
         try {
             if (!Files.isRegularFile(file)) {
@@ -154,16 +167,17 @@ public final class FrameSampler implements AutoCloseable {
         String name = file.getFileName().toString();
         // Most clips (MP4 with its index first) open fine without FFmpeg's stream probing, which decodes
         // frames ahead and costs several times the rest of the opening; the others are probed.
-        FrameSampler quick = startQuickly(new FFmpegFrameGrabber(file.toFile()), name, options, size);
+        FrameSampler quick = startQuickly(new FFmpegFrameGrabber(file.toFile()), name, options, size, limits, deadline);
         if (quick != null) {
             return quick;
         }
-        return start(new FFmpegFrameGrabber(file.toFile()), name, options, size);
+        return start(new FFmpegFrameGrabber(file.toFile()), name, options, size, limits, deadline);
     }
 
     /** Opens without probing the streams; null when that leaves the video's shape unknown. */
     private static FrameSampler startQuickly(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                             long fileSize) throws InvalidVideoException {
+                                             long fileSize, VideoLimits limits, VideoDeadline deadline)
+            throws InvalidVideoException {
         configure(grabber, options);
         try {
             grabber.start(false);
@@ -178,7 +192,7 @@ public final class FrameSampler implements AutoCloseable {
             return null;
         }
         try {
-            return describe(grabber, source, options, fileSize);
+            return describe(grabber, source, options, fileSize, limits, deadline);
         } catch (InvalidVideoException | RuntimeException e) {
             closeQuietly(grabber);
             throw e;
@@ -194,7 +208,7 @@ public final class FrameSampler implements AutoCloseable {
         grabber.setOption("rw_timeout", String.valueOf(NETWORK_TIMEOUT_SECONDS * 1_000_000L));
         String path = location.getPath();
         String name = path == null || path.isEmpty() ? location.toString() : path.substring(path.lastIndexOf('/') + 1);
-        return start(grabber, name, options, -1);
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
     }
 
     /** Opens a clip from a stream (e.g. an S3 download); the stream is closed with the sampler. */
@@ -202,7 +216,7 @@ public final class FrameSampler implements AutoCloseable {
             throws InvalidVideoException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream);
         grabber.setCloseInputStream(true);
-        return start(grabber, name, options, -1);
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
     }
 
     private static void configure(FFmpegFrameGrabber grabber, SamplingOptions options) {
@@ -213,7 +227,8 @@ public final class FrameSampler implements AutoCloseable {
     }
 
     private static FrameSampler start(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                      long fileSize) throws InvalidVideoException {
+                                      long fileSize, VideoLimits limits, VideoDeadline deadline)
+            throws InvalidVideoException {
         configure(grabber, options);
         try {
             grabber.start();
@@ -226,7 +241,7 @@ public final class FrameSampler implements AutoCloseable {
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                 throw new InvalidVideoException("the file has no video stream");
             }
-            return describe(grabber, source, options, fileSize);
+            return describe(grabber, source, options, fileSize, limits, deadline);
         } catch (InvalidVideoException | RuntimeException e) {
             closeQuietly(grabber);
             throw e;
@@ -234,7 +249,10 @@ public final class FrameSampler implements AutoCloseable {
     }
 
     private static FrameSampler describe(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                         long fileSize) throws InvalidVideoException {
+                                         long fileSize, VideoLimits limits, VideoDeadline deadline)
+            throws InvalidVideoException {
+        // Before any frame is sampled: a frame's buffers grow with its pixels, several at a time.
+        limits.checkFrame(grabber.getImageWidth(), grabber.getImageHeight());
         if (fileSize > 0) {
             checkComplete(grabber.getFormatContext(), fileSize);
         }
@@ -246,7 +264,7 @@ public final class FrameSampler implements AutoCloseable {
         VideoInfo info = new VideoInfo(grabber.getVideoCodecName(), width, height, grabber.getFrameRate(),
                 durationSeconds(grabber), turn);
         LOG.debug("{}: {}", source, info);
-        return new FrameSampler(grabber, source, options, info);
+        return new FrameSampler(grabber, source, options, info, limits, deadline);
     }
 
     /**
@@ -310,7 +328,8 @@ public final class FrameSampler implements AutoCloseable {
     /**
      * The next sample, or empty when the clip or the frame budget is used up.
      *
-     * @throws InvalidVideoException when not even the first frame decodes
+     * @throws InvalidVideoException when not even the first frame decodes, or the clip is over its limits (its time
+     *                               is up, or a frame larger than its header said)
      */
     public Optional<SampledFrame> next() throws InvalidVideoException {
         if (ended || (isShortClip() && taken >= options.maxFrames()) || (plan != null && taken >= plan.size())) {
@@ -321,6 +340,7 @@ public final class FrameSampler implements AutoCloseable {
             ended = true;
             return Optional.empty();
         }
+        deadline.check();
         try {
             if (taken > 0 && target - lastDecodedSeconds > SamplingOptions.SEEK_THRESHOLD_SECONDS) {
                 grabber.setTimestamp(Math.round(target * 1e6));
@@ -339,6 +359,10 @@ public final class FrameSampler implements AutoCloseable {
                     continue;
                 }
                 decoded++;
+                // A clip that cannot seek decodes every frame between samples: its time is checked as it goes.
+                deadline.check();
+                // The header's size was checked on opening; a stream may still change size on the way.
+                limits.checkFrame(frame.imageWidth, frame.imageHeight);
                 double seconds = frame.timestamp / 1e6;
                 lastDecodedSeconds = seconds;
                 // Never a frame before the target: a seek onto a key frame can hand out the frame just before it,

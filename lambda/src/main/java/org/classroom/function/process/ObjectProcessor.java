@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.classroom.common.events.Sequencers;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
-import org.classroom.function.event.Sequencers;
 
 /**
  * Handles one input object, exactly once in effect: checks the ledger for this object version, reads
@@ -106,7 +106,9 @@ public final class ObjectProcessor {
     }
 
     private ObjectOutcome publish(ObjectRef object, ResultLedger.Claim claim, VideoResult found, Stopwatch clock) {
-        VideoResult result = withTimings(found, clock.laps());
+        // Marked with the event's upload, so the relay can order results: the version read may be newer than
+        // the event's, never older, so a result is never placed later than it belongs.
+        VideoResult result = withTimings(found, clock.laps()).withSequencer(object.sequencer());
         boolean published = publisher.publish(claim, result);
         clock.lap("publish");
         return new ObjectOutcome(object, published ? ObjectOutcome.Kind.PROCESSED : ObjectOutcome.Kind.DUPLICATE,

@@ -65,7 +65,7 @@ public final class ResultLedger {
     }
 
     /**
-     * @param sequencer the upload's S3 sequencer ({@link Sequencers#comparable}), or null when unknown: it tells a
+     * @param sequencer the upload's S3 sequencer ({@link org.classroom.common.events.Sequencers#comparable}), or null when unknown: it tells a
      *                  new upload of the same bytes (announced again) from a redelivered event (a duplicate)
      */
     public Claim claim(String video, String etag, String sequencer) {

@@ -13,6 +13,12 @@ public final class Engines {
 
     /** The real engine with its default options, its networks built from the weights on the class path. */
     public static Supplier<VideoRecogniser> faceEngine() {
-        return () -> FaceEngine.load(EngineOptions.defaults());
+        return faceEngine(FunctionSettings.defaults());
+    }
+
+    /** The real engine holding each video to the function's limits. */
+    public static Supplier<VideoRecogniser> faceEngine(FunctionSettings settings) {
+        EngineOptions options = EngineOptions.defaults().withLimits(settings.videoLimits());
+        return () -> FaceEngine.load(options);
     }
 }

@@ -2,6 +2,7 @@ package org.classroom.function.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import org.classroom.face.video.VideoLimits;
 
 /**
  * The function's own knobs, from environment variables so that the same code runs on AWS and locally.
@@ -17,9 +18,15 @@ import java.util.Map;
  *                       input queue's visibility timeout, so that a retried message finds the claim stale)
  * @param maxVideoBytes  uploads larger than this end as {@code invalid-video} without being read
  *                       ({@code CLASSROOM_MAX_VIDEO_BYTES}; the default takes a 90-minute 1080p lecture)
+ * @param maxFramePixels videos with larger frames end as {@code invalid-video} before a frame is decoded
+ *                       ({@code CLASSROOM_MAX_FRAME_PIXELS}; the default, 4K UHD, takes any lecture camera's)
+ * @param videoDeadline  a video still being worked on after this long ends as {@code invalid-video}, cleanly rather
+ *                       than at the function's timeout ({@code CLASSROOM_VIDEO_DEADLINE_SECONDS}; keep it well under
+ *                       the timeout; the default takes a 90-minute 1080p lecture)
  */
 public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Duration retryDelay, int threads,
-                               Duration timeReserve, Duration claimLease, long maxVideoBytes) {
+                               Duration timeReserve, Duration claimLease, long maxVideoBytes, long maxFramePixels,
+                               Duration videoDeadline) {
 
     /** 4 GiB: a 90-minute 1080p recording at 5 Mbit/s is about 3.4 GB. */
     public static final long DEFAULT_MAX_VIDEO_BYTES = 4L << 30;
@@ -31,11 +38,13 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
         if (threads < 1) {
             throw new IllegalArgumentException("CLASSROOM_FUNCTION_THREADS must be at least 1");
         }
+        new VideoLimits(maxFramePixels, videoDeadline);  // refuses limits no video could meet, at start
     }
 
     public static FunctionSettings defaults() {
         return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20),
-                Duration.ofSeconds(300), DEFAULT_MAX_VIDEO_BYTES);
+                Duration.ofSeconds(300), DEFAULT_MAX_VIDEO_BYTES, VideoLimits.DEFAULT_MAX_FRAME_PIXELS,
+                VideoLimits.DEFAULT_DEADLINE);
     }
 
     public static FunctionSettings fromEnvironment(Map<String, String> environment) {
@@ -47,27 +56,44 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
                 (int) number(environment, "CLASSROOM_FUNCTION_THREADS", defaults.threads),
                 Duration.ofSeconds(number(environment, "CLASSROOM_TIME_RESERVE_SECONDS", defaults.timeReserve.toSeconds())),
                 Duration.ofSeconds(number(environment, "CLASSROOM_CLAIM_LEASE_SECONDS", defaults.claimLease.toSeconds())),
-                number(environment, "CLASSROOM_MAX_VIDEO_BYTES", defaults.maxVideoBytes));
+                number(environment, "CLASSROOM_MAX_VIDEO_BYTES", defaults.maxVideoBytes),
+                number(environment, VideoLimits.MAX_FRAME_PIXELS_SETTING, defaults.maxFramePixels),
+                Duration.ofSeconds(number(environment, VideoLimits.DEADLINE_SETTING, defaults.videoDeadline.toSeconds())));
     }
 
     public FunctionSettings withGalleryMaxAge(Duration maxAge) {
-        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, maxVideoBytes);
+        return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, maxVideoBytes,
+                maxFramePixels, videoDeadline);
     }
 
     public FunctionSettings withRetries(int attempts, Duration delay) {
-        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease, maxVideoBytes);
+        return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease, maxVideoBytes,
+                maxFramePixels, videoDeadline);
     }
 
     public FunctionSettings withThreads(int count) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease, maxVideoBytes);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease, maxVideoBytes,
+                maxFramePixels, videoDeadline);
     }
 
     public FunctionSettings withClaimLease(Duration lease) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease, maxVideoBytes);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease, maxVideoBytes,
+                maxFramePixels, videoDeadline);
     }
 
     public FunctionSettings withMaxVideoBytes(long bytes) {
-        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, bytes);
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, bytes,
+                maxFramePixels, videoDeadline);
+    }
+
+    public FunctionSettings withVideoLimits(long framePixels, Duration deadline) {
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease,
+                maxVideoBytes, framePixels, deadline);
+    }
+
+    /** The limits the engine holds each video to. */
+    public VideoLimits videoLimits() {
+        return new VideoLimits(maxFramePixels, videoDeadline);
     }
 
     private static long number(Map<String, String> environment, String variable, long fallback) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.classroom.face.gallery.PickleGalleryReader;
 import org.classroom.face.landmarks.LandmarkNet68;
 import org.classroom.face.match.Distances;
 import org.classroom.face.match.MatchPolicy;
+import org.classroom.face.video.SteppingClock;
 import org.classroom.face.video.TestClips;
+import org.classroom.face.video.VideoLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,25 @@ class FaceEngineTest {
         VideoResult result = engine.recognise(sideways, "sideways.mp4", gallery);
         assertThat(result.people()).extracting(RecognisedPerson::name).containsExactly("president_obama");
         assertThat(result.people().get(0).box().height()).isGreaterThan(result.people().get(0).box().width());
+    }
+
+    @Test
+    void aClipOverItsLimitsIsAnInvalidVideoThatNamesTheLimit() {
+        Path clip = TestClips.ffmpeg(dir.resolve("wide.mp4"), "-f", "lavfi", "-i",
+                "testsrc=size=640x360:rate=25:duration=20", "-c:v", "libx264", "-preset", "ultrafast", "-g", "250");
+        FaceEngine smallFrames = new FaceEngine(EngineOptions.defaults().withLimits(
+                new VideoLimits(640 * 360 - 1, VideoLimits.DEFAULT_DEADLINE)), detector, landmarks, encoder);
+        VideoResult tooLarge = smallFrames.recognise(clip, "wide.mp4", gallery);
+        assertThat(tooLarge.status()).isEqualTo(ResultStatus.INVALID_VIDEO);
+        assertThat(tooLarge.reason()).isEqualTo("frame 640x360 exceeds the 230399-pixel limit (CLASSROOM_MAX_FRAME_PIXELS)");
+
+        // Each look at the clock costs a second: the deadline falls within the first samples, not at the end.
+        FaceEngine slow = new FaceEngine(EngineOptions.defaults().withLimits(new VideoLimits(
+                VideoLimits.DEFAULT_MAX_FRAME_PIXELS, Duration.ofSeconds(1), new SteppingClock(Duration.ofSeconds(1)))),
+                detector, landmarks, encoder);
+        VideoResult tooLong = slow.recognise(clip, "wide.mp4", gallery);
+        assertThat(tooLong.status()).isEqualTo(ResultStatus.INVALID_VIDEO);
+        assertThat(tooLong.reason()).isEqualTo("processing stopped after 1 s (CLASSROOM_VIDEO_DEADLINE_SECONDS)");
     }
 
     @Test

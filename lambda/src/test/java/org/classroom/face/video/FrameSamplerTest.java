@@ -78,6 +78,43 @@ class FrameSamplerTest {
     }
 
     @Test
+    void refusesAClipWhoseFramesAreOverThePixelLimitBeforeDecodingAny() throws Exception {
+        Path clip = TestClips.ffmpeg(dir.resolve("wide.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1",
+                "-c:v", "libx264", "-preset", "ultrafast");
+        VideoLimits justUnder = new VideoLimits(320 * 240 - 1, VideoLimits.DEFAULT_DEADLINE);
+        assertThatThrownBy(() -> FrameSampler.open(clip, SamplingOptions.defaults(), justUnder))
+                .isInstanceOf(InvalidVideoException.class)
+                .hasMessage("frame 320x240 exceeds the 76799-pixel limit (CLASSROOM_MAX_FRAME_PIXELS)");
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(),
+                new VideoLimits(320 * 240, VideoLimits.DEFAULT_DEADLINE))) {
+            assertThat(sampler.next()).isPresent();
+        }
+    }
+
+    @Test
+    void aSlowClipEndsAtItsDeadlineInsteadOfDecodingOn() throws Exception {
+        // Key frames 10 s apart: the second sample (5 s) is reached by decoding forward, frame by frame.
+        Path clip = TestClips.ffmpeg(dir.resolve("slow.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
+        // Each look at the clock costs a fifth of a second, as if every frame took that long to decode.
+        VideoLimits oneSecond = new VideoLimits(VideoLimits.DEFAULT_MAX_FRAME_PIXELS, java.time.Duration.ofSeconds(1),
+                new SteppingClock(java.time.Duration.ofMillis(200)));
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(), oneSecond)) {
+            assertThatThrownBy(() -> {
+                for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                    next.get().close();
+                    times.add(next.get().seconds());
+                }
+            }).isInstanceOf(InvalidVideoException.class)
+                    .hasMessage("processing stopped after 1 s (CLASSROOM_VIDEO_DEADLINE_SECONDS)");
+            assertThat(sampler.decodedFrames()).isLessThan(10);
+        }
+        // Stopped early in the clip: the whole of it gives 8 samples (see the key frame test above).
+        assertThat(times).isNotEmpty().hasSizeLessThan(8);
+    }
+
+    @Test
     void aLongClipWithDenseKeyFramesIsSampledAtTheSpacingByKeyFramesAlone() throws Exception {
         Path clip = TestClips.ffmpeg(dir.resolve("dense.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=30",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25");

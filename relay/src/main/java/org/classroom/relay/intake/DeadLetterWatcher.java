@@ -64,7 +64,9 @@ public final class DeadLetterWatcher implements Runnable {
                     continue;
                 }
                 LOG.warn("{}: {}", object.key(), reason);
-                recorder.record(VideoResult.failure(object.key(), ResultStatus.ERROR, reason, object.etag()));
+                // The upload's sequencer lets the store tell a late dead letter for an older upload from news.
+                recorder.record(VideoResult.failure(object.key(), ResultStatus.ERROR, reason, object.etag())
+                        .withSequencer(object.sequencer()));
                 metrics.deadLettered();
             }
             return true;

@@ -43,13 +43,16 @@ public final class ResultRecorder {
      */
     public synchronized void record(VideoResult result) throws IOException {
         ResultStore.Saved saved = store.save(result);
-        if (saved.added()) {
-            metrics.resultSaved();
-            LOG.info("{}: {} ({} recognised) -> {}", result.video(), result.status().wireName(),
-                    result.people().size(), store.fileOf(result.video()).getFileName());
-            announce.accept(saved.entry());
-        } else {
-            LOG.info("{}: duplicate result, same outcome kept", result.video());
+        switch (saved.kind()) {
+            case ADDED -> {
+                metrics.resultSaved();
+                LOG.info("{}: {} ({} recognised) -> {}", result.video(), result.status().wireName(),
+                        result.people().size(), store.fileOf(result.video()).getFileName());
+                announce.accept(saved.entry());
+            }
+            case DUPLICATE -> LOG.info("{}: duplicate result, same outcome kept", result.video());
+            case SUPERSEDED -> LOG.info("{}: {} result of an older upload, the newer upload's result kept",
+                    result.video(), result.status().wireName());
         }
     }
 }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's results folder: one seed-format file per video ({@code <stem>.txt}, replaced
  * atomically) and {@code results.jsonl}, the log of every result from which the state is rebuilt
- * after a restart. A result equal to the one already kept for its video (a redelivered message)
- * rewrites the same file and adds no entry.
+ * after a restart. Each video keeps the result of its latest upload ({@link UploadOrder}): a result of an
+ * older upload that arrives late is logged but leaves the file and the video's entry alone. A result equal
+ * to the one already kept for its video (a redelivered message) rewrites the same file and adds no entry.
  */
 public final class ResultStore implements AutoCloseable {
 
@@ -92,24 +93,44 @@ public final class ResultStore implements AutoCloseable {
     /**
      * Writes a result's file and logs it. A result that repeats what is already kept for the video
      * adds no entry (its file is rewritten all the same, so a crash between the two steps heals on
-     * redelivery).
+     * redelivery). A result of an older upload than the kept one's is only logged.
      */
     public synchronized Saved save(VideoResult result) throws IOException {
-        Path file = ResultFileNames.resultFile(folder, result.video());
-        writeAtomically(file, SeedCsv.format(result));
         StoredResult known = latest.get(result.video());
-        if (known != null && sameOutcome(known.result(), result)) {
-            LOG.debug("{}: duplicate result, kept entry {}", result.video(), known.seq());
-            return new Saved(known, false);
+        boolean stands = known == null || UploadOrder.mayReplace(result, known.result());
+        if (stands) {
+            writeAtomically(ResultFileNames.resultFile(folder, result.video()), SeedCsv.format(result));
+            if (known != null && sameOutcome(known.result(), result)) {
+                LOG.debug("{}: duplicate result, kept entry {}", result.video(), known.seq());
+                return new Saved(known, Saved.Kind.DUPLICATE);
+            }
         }
         StoredResult entry = new StoredResult(lastSeq + 1, result);
         append(entry);
-        remember(entry);
-        return new Saved(entry, true);
+        if (!remember(entry)) {
+            LOG.info("{}: result {} is of an older upload (sequencer {}) than entry {} (sequencer {}); logged, not kept",
+                    result.video(), entry.seq(), result.sequencer(), known.seq(), known.result().sequencer());
+            return new Saved(known, Saved.Kind.SUPERSEDED);
+        }
+        return new Saved(entry, Saved.Kind.ADDED);
     }
 
-    /** What {@link #save} did: the entry that now stands for the video, and whether it is new. */
-    public record Saved(StoredResult entry, boolean added) {
+    /** What {@link #save} did: the entry that now stands for the video, and how the saved result came to it. */
+    public record Saved(StoredResult entry, Kind kind) {
+
+        public enum Kind {
+            /** The result is new and stands for its video. */
+            ADDED,
+            /** The result repeats the one kept: no entry added. */
+            DUPLICATE,
+            /** The result is of an older upload than the one kept: logged only, the kept entry stands. */
+            SUPERSEDED
+        }
+
+        /** Whether the result is news for subscribers. */
+        public boolean added() {
+            return kind == Kind.ADDED;
+        }
     }
 
     /** The result file of a video key (whether or not it exists yet). */
@@ -162,14 +183,25 @@ public final class ResultStore implements AutoCloseable {
         return a.status() == b.status()
                 && SeedCsv.format(a).equals(SeedCsv.format(b))
                 && Objects.equals(a.etag(), b.etag())
-                && Objects.equals(a.reason(), b.reason());
+                && Objects.equals(a.reason(), b.reason())
+                && Objects.equals(a.sequencer(), b.sequencer());
     }
 
-    private void remember(StoredResult entry) {
-        window.add(entry);
-        latest.remove(entry.result().video());
-        latest.put(entry.result().video(), entry);
+    /**
+     * Takes a logged entry into the state, the same way when saving and when rebuilding from the log; false
+     * when a later upload's entry stands for the video (the entry then only advances the numbering).
+     */
+    private boolean remember(StoredResult entry) {
         lastSeq = Math.max(lastSeq, entry.seq());
+        String video = entry.result().video();
+        StoredResult known = latest.get(video);
+        if (known != null && !UploadOrder.mayReplace(entry.result(), known.result())) {
+            return false;
+        }
+        window.add(entry);
+        latest.remove(video);
+        latest.put(video, entry);
+        return true;
     }
 
     private void append(StoredResult entry) throws IOException {

@@ -134,6 +134,81 @@ class ResultStoreTest {
     }
 
     @Test
+    void anOlderUploadsResultArrivingLateIsLoggedButTheNewerOneIsKept() throws IOException {
+        VideoResult newer = recognised("a.mp4", "bo", "math", "senior").withSequencer("0055AED6DCD90281F0");
+        VideoResult older = recognised("a.mp4", "ann", "physics", "junior").withVideo("a.mp4", "etag-old")
+                .withSequencer("0055AED6DCD90281E5");
+        try (ResultStore store = ResultStore.open(root)) {
+            assertThat(store.save(newer).kind()).isEqualTo(ResultStore.Saved.Kind.ADDED);
+            ResultStore.Saved late = store.save(older);
+            assertThat(late.kind()).isEqualTo(ResultStore.Saved.Kind.SUPERSEDED);
+            assertThat(late.entry().result()).isEqualTo(newer);
+            assertThat(root.resolve("a.txt")).hasContent("bo,math,senior");
+            assertThat(store.latestFor("a.mp4").orElseThrow().result()).isEqualTo(newer);
+            assertThat(store.since(0)).extracting(StoredResult::result).containsExactly(newer);
+        }
+        assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(2);
+        try (ResultStore reopened = ResultStore.open(root)) {
+            assertThat(reopened.latestFor("a.mp4").orElseThrow().result()).isEqualTo(newer);
+            assertThat(reopened.since(0)).extracting(StoredResult::result).containsExactly(newer);
+            assertThat(reopened.lastSeq()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLateDeadLetterForAnOlderUploadDoesNotReplaceTheNewerResult() throws IOException {
+        VideoResult newer = recognised("a.mp4", "bo", "math", "senior").withSequencer("0062E99A88DC407461");
+        VideoResult gaveUp = VideoResult.failure("a.mp4", ResultStatus.ERROR, "gave up after 3 attempts", "etag-old")
+                .withSequencer("0062E99A88DC407460");
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(newer);
+            assertThat(store.save(gaveUp).added()).isFalse();
+            assertThat(root.resolve("a.txt")).hasContent("bo,math,senior");
+            assertThat(store.latest()).extracting(StoredResult::result).containsExactly(newer);
+        }
+    }
+
+    @Test
+    void aNewerUploadReplacesTheResultWhateverItsSequencersLength() throws IOException {
+        VideoResult first = recognised("a.mp4", "ann", "physics", "junior").withSequencer("0062E99A88DC407460");
+        VideoResult second = recognised("a.mp4", "bo", "math", "senior").withSequencer("0062E99A88DC40746001");
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(first);
+            assertThat(store.save(second).added()).isTrue();
+            assertThat(root.resolve("a.txt")).hasContent("bo,math,senior");
+        }
+    }
+
+    @Test
+    void theSameUploadRedeliveredIsOneEntry() throws IOException {
+        VideoResult result = recognised("a.mp4", "bo", "math", "senior").withSequencer("0062E99A88DC407460");
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(result);
+            ResultStore.Saved again = store.save(result.withTimings(Map.of("total", 80.0)));
+            assertThat(again.kind()).isEqualTo(ResultStore.Saved.Kind.DUPLICATE);
+            assertThat(again.entry().seq()).isEqualTo(1);
+        }
+        assertThat(Files.readAllLines(root.resolve(ResultStore.LOG_FILE))).hasSize(1);
+    }
+
+    @Test
+    void aResultWithoutOrderNeverDisplacesAnOrderedOneButAnOrderedOneDisplacesIt() throws IOException {
+        VideoResult ordered = recognised("a.mp4", "bo", "math", "senior").withSequencer("0062E99A88DC407460");
+        VideoResult unordered = recognised("a.mp4", "ann", "physics", "junior").withVideo("a.mp4", "etag-other");
+        VideoResult later = recognised("b.mp4", "cy", "art", "senior").withSequencer("01");
+        try (ResultStore store = ResultStore.open(root)) {
+            store.save(ordered);
+            assertThat(store.save(unordered).kind()).isEqualTo(ResultStore.Saved.Kind.SUPERSEDED);
+            assertThat(root.resolve("a.txt")).hasContent("bo,math,senior");
+
+            // A results folder from before the sequencer was carried: its entries give way to ordered ones.
+            store.save(recognised("b.mp4", "di", "art", "senior"));
+            assertThat(store.save(later).added()).isTrue();
+            assertThat(root.resolve("b.txt")).hasContent("cy,art,senior");
+        }
+    }
+
+    @Test
     void aTempFileLeftByACrashIsRemovedOnOpen() throws IOException {
         Files.createDirectories(root);
         Path leftover = Files.createFile(root.resolve(".tmp-123.part"));

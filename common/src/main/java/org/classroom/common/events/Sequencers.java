@@ -1,11 +1,12 @@
-package org.classroom.function.event;
+package org.classroom.common.events;
 
 import java.util.Locale;
 
 /**
  * S3's sequencer values, made comparable as plain strings: S3 says to right-pad the shorter of two with
  * zeros and compare them lexicographically, so padding every value to one width lets a DynamoDB condition
- * ({@code #sequencer < :sequencer}) order uploads of one key.
+ * ({@code #sequencer < :sequencer}) and the relay's results folder order uploads of one key. (Older copies of
+ * S3's guide said left-pad; the current guide and AWS's own event libraries say right-pad.)
  */
 public final class Sequencers {
 
