@@ -37,8 +37,7 @@ class HeatTemplateTest {
                 Map.entry("OS::Nova::KeyPair", "key_pair"),
                 Map.entry("OS::Neutron::Port", "port"),
                 Map.entry("OS::Nova::Server", "server"),
-                Map.entry("OS::Neutron::FloatingIP", "floating_ip"),
-                Map.entry("OS::Neutron::FloatingIPAssociation", "floating_ip_association"));
+                Map.entry("OS::Neutron::FloatingIP", "floating_ip"));
         expected.forEach((type, name) -> assertThat(Templates.resourcesOfType(resources, type)).as(type).containsExactly(name));
         assertThat(resources.size()).isEqualTo(expected.size());
 
@@ -46,7 +45,7 @@ class HeatTemplateTest {
         assertThat(List.of("private_network", "private_subnet", "router", "router_interface"))
                 .allSatisfy(name -> assertThat(conditionOf(name)).as(name).isEqualTo("create_network"));
         assertThat(conditionOf("key_pair")).isEqualTo("create_key_pair");
-        assertThat(List.of("port", "server", "floating_ip", "floating_ip_association"))
+        assertThat(List.of("port", "server", "floating_ip"))
                 .allSatisfy(name -> assertThat(conditionOf(name)).as(name).isEqualTo("server_wanted"));
         assertThat(conditionOf("security_group")).isNull();
 
@@ -57,8 +56,6 @@ class HeatTemplateTest {
         assertThat(routerInterface.path("subnet").path("get_resource").asText()).isEqualTo("private_subnet");
         assertThat(resources.path("private_subnet").path("properties").path("network").path("get_resource").asText())
                 .isEqualTo("private_network");
-        assertThat(resources.path("floating_ip_association").path("properties").path("port_id").path("get_resource").asText())
-                .isEqualTo("port");
 
         JsonNode server = resources.path("server").path("properties");
         assertThat(server.path("flavor").path("get_param").asText()).isEqualTo("flavor");
@@ -66,6 +63,21 @@ class HeatTemplateTest {
                 .isEqualTo("[\"create_image\",{\"get_resource\":\"image\"},{\"get_param\":\"image\"}]");
         assertThat(server.path("key_name").path("if").toString())
                 .isEqualTo("[\"create_key_pair\",{\"get_resource\":\"key_pair\"},{\"get_param\":\"key_name\"}]");
+    }
+
+    @Test
+    void theServersUserDataGetsTheFloatingAddressSoTheCertificateNamesIt() {
+        // The floating IP sits on the port the server uses, so it exists (and its address is known) before the server.
+        assertThat(resources.path("floating_ip").path("properties").path("port_id").path("get_resource").asText())
+                .isEqualTo("port");
+        assertThat(resources.path("server").path("properties").path("networks").toString())
+                .isEqualTo("[{\"port\":{\"get_resource\":\"port\"}}]");
+        JsonNode params = resources.path("server").path("properties").path("user_data").path("str_replace").path("params");
+        assertThat(params.path("__PUBLIC_ADDRESS__").path("get_attr").toString())
+                .isEqualTo("[\"floating_ip\",\"floating_ip_address\"]");
+        assertThat(RunCmd.asScript(Templates.yaml("openstack/cloud-init.yaml").path("runcmd")))
+                .contains("/opt/classroom-relay/bin/make-keystore \"__PUBLIC_ADDRESS__\"");
+        assertThat(template.path("outputs").path("fingerprint_command").path("description").asText()).contains("fingerprint");
     }
 
     @Test
