@@ -54,11 +54,20 @@ public final class RelayFeed implements ResultFeed {
     }
 
     public RelayFeed(URI base, String token, Backoff backoff, Duration idleTimeout) {
+        this(base, token, null, backoff, idleTimeout);
+    }
+
+    /** {@code fingerprint}: the relay certificate's SHA-256 to trust alone (relay.fingerprint), or null for the JDK's CAs. */
+    public RelayFeed(URI base, String token, String fingerprint) {
+        this(base, token, fingerprint, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5)), DEFAULT_IDLE_TIMEOUT);
+    }
+
+    public RelayFeed(URI base, String token, String fingerprint, Backoff backoff, Duration idleTimeout) {
         this.base = base;
         this.token = token;
         this.backoff = backoff;
         this.idleTimeout = idleTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = RelayHttp.client(fingerprint);
     }
 
     @Override

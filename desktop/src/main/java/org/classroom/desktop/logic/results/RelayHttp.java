@@ -1,0 +1,24 @@
+package org.classroom.desktop.logic.results;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.classroom.common.tls.PinnedCertificate;
+
+/** The HTTP client the desktop reaches the relay with. */
+final class RelayHttp {
+
+    private RelayHttp() {
+    }
+
+    /**
+     * With a fingerprint, HTTPS trusts exactly the relay certificate it names (the relay's is self-signed);
+     * without one, the JDK's certificate authorities, for a relay behind a certificate they vouch for.
+     */
+    static HttpClient client(String pinnedFingerprint) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (pinnedFingerprint != null && !pinnedFingerprint.isBlank()) {
+            builder.sslContext(new PinnedCertificate(pinnedFingerprint).sslContext());
+        }
+        return builder.build();
+    }
+}
