@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.tls.RelayHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
