@@ -1,6 +1,7 @@
 package org.classroom.cli.deploy;
 
 import java.util.Optional;
+import org.classroom.cli.support.UserError;
 
 /**
  * What the relay VM must not get through Nova user data (readable through the API and the metadata service):
@@ -12,7 +13,8 @@ record RelaySecrets(String awsAccessKeyId, String awsSecretAccessKey, String rel
     RelaySecrets {
         for (String value : new String[] {awsAccessKeyId, awsSecretAccessKey, relayToken}) {
             if (value.isBlank() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
-                throw new IllegalArgumentException("a relay secret is empty or holds spaces or quotes, which an environment file cannot carry");
+                throw new UserError("a relay secret (--relay-token or RELAY_AWS_*) is empty or holds spaces or quotes, "
+                        + "which the relay's environment file cannot carry");
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.classroom.cli.support.ConfigOptions;
 import org.classroom.cli.support.UserError;
 import org.classroom.common.config.ClassroomConfig;
@@ -138,8 +139,13 @@ public final class RelayStackCommand implements Callable<Integer> {
         progress.step((shown.isPresent() ? "updating " : "creating ") + stackName
                 + (makesImage && verified.isEmpty() ? " (image and network first; the VM once the image is checked)" : ""));
         try (HeatEnvironment environment = new HeatEnvironment(parameters)) {
+            List<String> obsolete = shown.map(RelayStackCommand::secretParametersOf).orElse(List.of());
             if (shown.isEmpty()) {
                 stack.create(file, environment.file(), progress);
+            } else if (!obsolete.isEmpty()) {
+                progress.detail("the stack was made with its secrets as Heat parameters; this update removes "
+                        + String.join(", ", obsolete) + " (the secrets go over SSH now)");
+                stack.update(file, environment.file(), obsolete, progress);
             } else if (stack.updateWouldChange(file, environment.file())) {
                 stack.update(file, environment.file(), progress);
             } else {
@@ -194,6 +200,12 @@ public final class RelayStackCommand implements Callable<Integer> {
         progress.line("next: give the desktops relay_url (through the host's Elastic IP on devstack: the host stack's "
                 + "RelayUrl), the relay token and the certificate fingerprint (Settings -> Relay)");
         return 0;
+    }
+
+    /** Parameters that earlier versions of the template took, holding secrets that now go over SSH. */
+    private static List<String> secretParametersOf(HeatStack.Shown stack) {
+        return Stream.of("relay_token", "aws_access_key_id", "aws_secret_access_key")
+                .filter(name -> stack.parameter(name) != null).toList();
     }
 
     /** The hash to pass as image_verified once Glance's hash is checked, or null when nothing is left to check. */

@@ -136,6 +136,19 @@ class RelayStackCommandTest {
     }
 
     @Test
+    void aStackMadeWithSecretParametersLosesThemOnTheNextUpdate() throws Exception {
+        Files.writeString(folder.resolve("stack.json"), stack("UPDATE_COMPLETE", SHA512, SHA512, true)
+                .replace("\"image_verified\"", "\"relay_token\": \"******\", \"aws_secret_access_key\": \"******\", \"image_verified\""));
+
+        StandIns.Run run = deploy("--os-cloud", "classroom-devstack");
+
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("this update removes relay_token, aws_secret_access_key");
+        assertThat(standIns.calls()).anyMatch(call -> call.contains(
+                "stack update --existing --wait --clear-parameter relay_token --clear-parameter aws_secret_access_key"));
+    }
+
+    @Test
     void aNewStackNeedsEverythingTheVmCannotDoWithout() throws Exception {
         StandIns.Run run = deploy("--operator-cidr", "::/0");
         assertThat(run.exit()).isNotZero();
@@ -194,8 +207,7 @@ class RelayStackCommandTest {
                   {"output_key": "relay_ip", "output_value": "172.24.4.200"}""" : "";
         return """
                 {"stack_name": "classroom-relay", "stack_status": "%s",
-                 "parameters": {"image": "", "image_url": "%s", "image_sha512": "%s", "image_verified": "%s",
-                                "relay_token": "******"},
+                 "parameters": {"image": "", "image_url": "%s", "image_sha512": "%s", "image_verified": "%s"},
                  "outputs": [{"output_key": "image_hash", "output_value": "%s"},
                              {"output_key": "image_hash_algorithm", "output_value": "sha512"}%s]}
                 """.formatted(status, IMAGE_URL, SHA512, verified, imageHash, relay);
