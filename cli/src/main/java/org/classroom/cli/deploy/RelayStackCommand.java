@@ -172,34 +172,44 @@ public final class RelayStackCommand implements Callable<Integer> {
         }
         RelayHostSsh vm = new RelayHostSsh(sshUser + "@" + address, sshIdentity, sshJump, 30, Duration.ofSeconds(10));
         progress.step("handing the relay its secrets over SSH (" + sshUser + "@" + address + ")");
-        Optional<RelaySecrets> secrets = RelaySecrets.ifComplete(System.getenv("RELAY_AWS_ACCESS_KEY_ID"),
-                System.getenv("RELAY_AWS_SECRET_ACCESS_KEY"), relayToken);
-        if (secrets.isPresent()) {
-            try {
-                vm.handOver(secrets.get(), progress);
-            } catch (UserError e) {
-                throw new UserError(e.getMessage() + "\nThe stack is up but the relay has no secrets: once SSH works, run "
-                        + "this again with --relay-token and RELAY_AWS_ACCESS_KEY_ID / RELAY_AWS_SECRET_ACCESS_KEY.",
-                        e.exitCode());
-            }
-            progress.detail("wrote " + RelayHostSsh.SECRETS_FILE + " and restarted the relay");
-        } else {
-            progress.detail("kept the VM's secrets: give --relay-token, RELAY_AWS_ACCESS_KEY_ID and "
-                    + "RELAY_AWS_SECRET_ACCESS_KEY together to replace them");
-        }
+        handOverSecrets(vm, progress);
 
         progress.step("where it is");
         done.outputs().forEach((key, value) -> progress.detail(key + ": " + value));
+        printFingerprint(vm, done, progress);
+        progress.line("next: give the desktops relay_url (through the host's Elastic IP on devstack: the host stack's "
+                + "RelayUrl), the relay token and the certificate fingerprint (Settings -> Relay)");
+        return 0;
+    }
+
+    /** The AWS key and the token, when this run knows all three; never through Heat (see {@link RelaySecrets}). */
+    private void handOverSecrets(RelayHostSsh vm, Progress progress) throws InterruptedException {
+        Optional<RelaySecrets> secrets = RelaySecrets.ifComplete(System.getenv("RELAY_AWS_ACCESS_KEY_ID"),
+                System.getenv("RELAY_AWS_SECRET_ACCESS_KEY"), relayToken);
+        if (secrets.isEmpty()) {
+            progress.detail("kept the VM's secrets: give --relay-token, RELAY_AWS_ACCESS_KEY_ID and "
+                    + "RELAY_AWS_SECRET_ACCESS_KEY together to replace them");
+            return;
+        }
+        try {
+            vm.handOver(secrets.get(), progress);
+        } catch (UserError e) {
+            throw new UserError(e.getMessage() + "\nThe stack is up but the relay has no secrets: once SSH works, run "
+                    + "this again with --relay-token and RELAY_AWS_ACCESS_KEY_ID / RELAY_AWS_SECRET_ACCESS_KEY.",
+                    e.exitCode());
+        }
+        progress.detail("wrote " + RelayHostSsh.SECRETS_FILE + " and restarted the relay");
+    }
+
+    /** What the desktops pin, read over SSH rather than from the relay's own port; a failure only says how to get it. */
+    private static void printFingerprint(RelayHostSsh vm, HeatStack.Shown stack, Progress progress) throws InterruptedException {
         try {
             progress.detail("relay certificate SHA-256 fingerprint (the desktops' relay.fingerprint): "
                     + CertificateFingerprint.sha256(vm.certificate(progress)));
         } catch (UserError e) {
             progress.detail("could not read the relay's certificate (" + e.getMessage() + "); its fingerprint: "
-                    + done.outputs().getOrDefault("fingerprint_command", "see the stack's fingerprint_command output"));
+                    + stack.outputs().getOrDefault("fingerprint_command", "see the stack's fingerprint_command output"));
         }
-        progress.line("next: give the desktops relay_url (through the host's Elastic IP on devstack: the host stack's "
-                + "RelayUrl), the relay token and the certificate fingerprint (Settings -> Relay)");
-        return 0;
     }
 
     /** Parameters that earlier versions of the template took, holding secrets that now go over SSH. */
