@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the classroom relay bundle: /opt/classroom-relay, its system user, its systemd unit and
-# /etc/classroom-relay/relay.env. Usage: install.sh [--root DIR] [--keep-env]
+# /etc/classroom-relay/relay.env (the secrets go to secrets.env, by hand or by `classroom deploy relay`; see
+# secrets.env.example). Usage: install.sh [--root DIR] [--keep-env]
 #   --root DIR   install into a scratch root (a debootstrap folder, for instance) instead of /
 #   --keep-env   leave an existing relay.env alone (cloud-init writes it before this runs)
 set -eu
@@ -40,9 +41,10 @@ if [ "$keep_env" -eq 0 ] || [ ! -f "$root/etc/classroom-relay/relay.env" ]; then
     install -m 0600 "$here/relay.env.example" "$root/etc/classroom-relay/relay.env"
   fi
 fi
-install -m 0644 "$here/relay.env.example" "$root/etc/classroom-relay/relay.env.example"
+install -m 0644 "$here/relay.env.example" "$here/secrets.env.example" "$root/etc/classroom-relay/"
 
 if [ -z "$root" ] && [ -d /run/systemd/system ]; then
   systemctl daemon-reload
 fi
-echo "classroom relay installed${root:+ under $root}; edit /etc/classroom-relay/relay.env, then: systemctl enable --now classroom-relay"
+echo "classroom relay installed${root:+ under $root}; edit /etc/classroom-relay/relay.env, write secrets.env" \
+  "(see secrets.env.example), then: systemctl enable --now classroom-relay"

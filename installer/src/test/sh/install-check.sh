@@ -177,7 +177,7 @@ start_local_cloud() {
 check_relay() {
   need java "openjdk-17-jre-headless"
   need useradd passwd
-  local tarball root env_file
+  local tarball root env_file secrets_file
   tarball="$(ls "$target"/classroom-relay-*.tar.gz 2>/dev/null | head -1)"
   [[ -n "$tarball" ]] || fail "no relay tarball under installer/target; build it: mvn -B -DskipTests -Pinstaller -pl installer -am package"
   [[ -n "$endpoint" ]] || start_local_cloud
@@ -196,18 +196,21 @@ check_relay() {
   [[ -x "$root/opt/classroom-relay/bin/classroom-relay" ]] || fail "install.sh installed no launcher"
   grep -q '^classroom-relay:' "$root/etc/passwd" || fail "install.sh made no classroom-relay user"
 
-  # The operator's edit of relay.env: the local cloud's endpoint and keys, a token, any free port, plain HTTP.
+  # The operator's edits: relay.env gets the local cloud's endpoint and key, any free port, plain HTTP;
+  # secrets.env (from its example, root's only) the token.
   env_file="$root/etc/classroom-relay/relay.env"
+  secrets_file="$root/etc/classroom-relay/secrets.env"
+  install -m 0600 "$root/etc/classroom-relay/secrets.env.example" "$secrets_file"
   local token
   token="check-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
   set_env "$env_file" CLASSROOM_ENDPOINT "$endpoint"
   # The relay's own key: the local cloud holds it to the template's relay policy, as IAM would on AWS.
   set_env "$env_file" CLASSROOM_LOCAL_KEY relay
-  set_env "$env_file" CLASSROOM_RELAY_TOKEN "$token"
+  set_env "$secrets_file" CLASSROOM_RELAY_TOKEN "$token"
   set_env "$env_file" CLASSROOM_RELAY_PORT 0
   set_env "$env_file" CLASSROOM_RELAY_KEYSTORE ""
 
-  # Started as the unit starts it: relay.env as its environment, results under the state folder; a clean
+  # Started as the unit starts it: relay.env and secrets.env as its environment, results under the state folder; a clean
   # environment otherwise, so no setting of this machine's user leaks in.
   local state="$root/var/lib/classroom-relay"
   mkdir -p "$state" "$scratch/relay-home"
@@ -217,7 +220,7 @@ check_relay() {
     cd "$state"
     exec setsid env -i PATH="$PATH" HOME="$scratch/relay-home" XDG_CONFIG_HOME="$scratch/relay-home/.config" \
       CLASSROOM_RESULTS_DIR="$state/results" \
-      sh -c 'set -a; . "$1"; set +a; exec "$2"' _ "$env_file" "$root/opt/classroom-relay/bin/classroom-relay"
+      sh -c 'set -a; . "$1"; . "$2"; set +a; exec "$3"' _ "$env_file" "$secrets_file" "$root/opt/classroom-relay/bin/classroom-relay"
   ) >"$scratch/relay.log" 2>&1 </dev/null &
   local pid=$!
   pids+=("$pid")
@@ -243,7 +246,7 @@ check_relay() {
   fi
   local results
   results="$(curl -fsS --max-time 5 -H "Authorization: Bearer $token" "$api/api/results")" \
-    || fail "$api/api/results refused the token from relay.env"
+    || fail "$api/api/results refused the token from secrets.env"
   say "relay answered $api/api/results with the token: $results"
 
   # A clean stop, as systemctl stop does it (SIGTERM).

@@ -63,13 +63,24 @@ class RelayBundleTest {
                 "WantedBy=multi-user.target");
     }
 
+    @Test
+    void unitWaitsForTheSecretsWhichAreNotInTheSettingsFile() throws IOException {
+        String unit = Files.readString(RELAY.resolve("classroom-relay.service"));
+        assertThat(unit).contains("ConditionPathExists=/etc/classroom-relay/secrets.env",
+                "EnvironmentFile=/etc/classroom-relay/secrets.env");
+        assertThat(Files.readString(RELAY.resolve("relay.env.example")))
+                .doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "CLASSROOM_RELAY_TOKEN");
+        assertThat(Files.readString(RELAY.resolve("secrets.env.example")))
+                .contains("AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY=", "CLASSROOM_RELAY_TOKEN=");
+    }
+
     /** The bundle's layout, as the tarball holds it, with a stand-in jar. */
     private Path bundleFromSources() throws IOException {
         Path bundle = work.resolve("classroom-relay");
         Files.createDirectories(bundle.resolve("lib"));
         Files.createDirectories(bundle.resolve("bin"));
         Files.write(bundle.resolve("lib/classroom-relay.jar"), new byte[] {'P', 'K', 5, 6});
-        for (String file : List.of("install.sh", "classroom-relay.service", "relay.env.example")) {
+        for (String file : List.of("install.sh", "classroom-relay.service", "relay.env.example", "secrets.env.example")) {
             Files.copy(RELAY.resolve(file), bundle.resolve(file));
         }
         try (Stream<Path> scripts = Files.list(RELAY.resolve("bin"))) {

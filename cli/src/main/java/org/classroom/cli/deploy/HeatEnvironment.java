@@ -9,8 +9,9 @@ import java.util.Map;
 import org.classroom.common.format.Json;
 
 /**
- * A Heat environment file holding the stack's parameters, readable by its owner only and deleted after use:
- * secrets (AWS keys, the relay token) go to the OpenStack CLI in it, never on a command line others can see.
+ * A Heat environment file holding the stack's parameters, readable by its owner only and deleted after use, so
+ * they stay off command lines others can see. The relay's secrets are not among them: Heat would hand them to
+ * the VM in user data, so they go over SSH instead ({@link RelayHostSsh}).
  */
 final class HeatEnvironment implements AutoCloseable {
 

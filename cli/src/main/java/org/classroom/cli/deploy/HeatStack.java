@@ -60,8 +60,18 @@ final class HeatStack {
 
     /** Updates, keeping every parameter the environment does not name ({@code --existing}). */
     void update(Path template, Path environment, Progress progress) throws InterruptedException {
-        openstack.run(false, progress::detail, List.of("stack", "update", "--existing", "--wait",
-                "-t", template.toString(), "-e", environment.toString(), name));
+        update(template, environment, List.of(), progress);
+    }
+
+    /**
+     * Updates, keeping every parameter the environment does not name except {@code cleared}: parameters the stack
+     * was made with that the template no longer declares, which Heat would otherwise refuse as unknown.
+     */
+    void update(Path template, Path environment, List<String> cleared, Progress progress) throws InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("stack", "update", "--existing", "--wait"));
+        cleared.forEach(parameter -> args.addAll(List.of("--clear-parameter", parameter)));
+        args.addAll(List.of("-t", template.toString(), "-e", environment.toString(), name));
+        openstack.run(false, progress::detail, args);
     }
 
     /** The parts of {@code stack show -f json} this command reads. */

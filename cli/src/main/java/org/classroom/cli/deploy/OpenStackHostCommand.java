@@ -112,7 +112,8 @@ public final class OpenStackHostCommand implements Callable<Integer> {
         progress.step("OpenStack answers; where it is");
         stack.outputs().forEach((key, value) -> progress.detail(key + ": " + value));
         progress.line("next: fetch the credentials (CloudsYamlCommand above), then "
-                + "`classroom deploy relay --os-cloud classroom-devstack ...`");
+                + "`classroom deploy relay --os-cloud classroom-devstack --ssh-jump ubuntu@<this host's address> ...` "
+                + "(the relay VM's floating IP is routed only on this host; its secrets go there over SSH)");
         return 0;
     }
 

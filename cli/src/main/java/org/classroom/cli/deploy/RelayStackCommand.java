@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.classroom.cli.support.ConfigOptions;
 import org.classroom.cli.support.UserError;
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.tls.CertificateFingerprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,11 @@ import picocli.CommandLine.Spec;
                 "A made image is checked before the VM exists: the stack is first made without the VM, the SHA-512 "
                 + "Glance computed is compared with --image-sha512, and only then is the VM added.",
                 "The relay's AWS key comes from RELAY_AWS_ACCESS_KEY_ID and RELAY_AWS_SECRET_ACCESS_KEY (an IAM user "
-                + "in the AWS stack's RelayGroup); parameters reach Heat in a private environment file."})
+                + "in the AWS stack's RelayGroup). It and the relay token never go to Heat or into the VM's user data: "
+                + "once the VM is up they are written to /etc/classroom-relay/secrets.env over SSH (fed on ssh's "
+                + "standard input), which starts the relay; an update replaces them only when all three are given.",
+                "Last, the certificate the VM made is read over SSH and its SHA-256 fingerprint printed: the desktops "
+                + "pin it (Settings -> Relay certificate fingerprint)."})
 public final class RelayStackCommand implements Callable<Integer> {
 
     static final String TEMPLATE = "installer/src/main/openstack/relay-stack.yaml";
@@ -83,8 +90,22 @@ public final class RelayStackCommand implements Callable<Integer> {
     String bundleSha256;
 
     @Option(names = "--relay-token", paramLabel = "TOKEN",
-            description = "Bearer token for the results API (default on create: a new random one, printed once).")
+            description = "Bearer token for the results API, written to the VM over SSH (default on create: a new "
+                    + "random one, printed once).")
     String relayToken;
+
+    @Option(names = "--ssh-user", defaultValue = "debian", paramLabel = "USER",
+            description = "The image's login user with sudo (default: ${DEFAULT-VALUE}; ubuntu on Ubuntu images).")
+    String sshUser;
+
+    @Option(names = "--ssh-identity", paramLabel = "FILE",
+            description = "Private key for the VM's key pair (default: ssh's own keys and agent).")
+    Path sshIdentity;
+
+    @Option(names = "--ssh-jump", paramLabel = "USER@HOST",
+            description = "Reach the VM through this host (ssh -J), e.g. the devstack host, when its floating IP is "
+                    + "only routed there.")
+    String sshJump;
 
     @Option(names = "--dry-run", description = "Print the steps and the parameter names instead of running them.")
     boolean dryRun;
@@ -96,7 +117,7 @@ public final class RelayStackCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ClassroomConfig config = configOptions.load();
         Path file = templateFile();
-        Progress progress = new Progress(spec.commandLine().getOut(), "deploy relay", 5);
+        Progress progress = new Progress(spec.commandLine().getOut(), "deploy relay", 6);
         HeatStack stack = new HeatStack(new OpenStackCli(cloud), stackName);
 
         progress.step("looking for Heat stack " + stackName + (cloud == null ? "" : " on cloud " + cloud));
@@ -110,15 +131,21 @@ public final class RelayStackCommand implements Callable<Integer> {
         parameters.put("image_verified", verified);
         if (dryRun) {
             progress.line("would " + (shown.isPresent() ? "update" : "create") + " " + stackName + " from " + file
-                    + " with parameters " + String.join(", ", parameters.keySet()));
+                    + " with parameters " + String.join(", ", parameters.keySet())
+                    + ", then write the secrets to the VM's " + RelayHostSsh.SECRETS_FILE + " over SSH as " + sshUser);
             return 0;
         }
 
         progress.step((shown.isPresent() ? "updating " : "creating ") + stackName
                 + (makesImage && verified.isEmpty() ? " (image and network first; the VM once the image is checked)" : ""));
         try (HeatEnvironment environment = new HeatEnvironment(parameters)) {
+            List<String> obsolete = shown.map(RelayStackCommand::secretParametersOf).orElse(List.of());
             if (shown.isEmpty()) {
                 stack.create(file, environment.file(), progress);
+            } else if (!obsolete.isEmpty()) {
+                progress.detail("the stack was made with its secrets as Heat parameters; this update removes "
+                        + String.join(", ", obsolete) + " (the secrets go over SSH now)");
+                stack.update(file, environment.file(), obsolete, progress);
             } else if (stack.updateWouldChange(file, environment.file())) {
                 stack.update(file, environment.file(), progress);
             } else {
@@ -138,12 +165,57 @@ public final class RelayStackCommand implements Callable<Integer> {
             }
         }
 
-        progress.step("where it is");
         HeatStack.Shown done = stack.show().orElseThrow(() -> new UserError("stack " + stackName + " disappeared"));
+        String address = done.outputs().get("relay_ip");
+        if (address == null) {
+            throw new UserError("stack " + stackName + " has no relay_ip output: is its VM there?");
+        }
+        RelayHostSsh vm = new RelayHostSsh(sshUser + "@" + address, sshIdentity, sshJump, 30, Duration.ofSeconds(10));
+        progress.step("handing the relay its secrets over SSH (" + sshUser + "@" + address + ")");
+        handOverSecrets(vm, progress);
+
+        progress.step("where it is");
         done.outputs().forEach((key, value) -> progress.detail(key + ": " + value));
+        printFingerprint(vm, done, progress);
         progress.line("next: give the desktops relay_url (through the host's Elastic IP on devstack: the host stack's "
-                + "RelayUrl) and the relay token (Settings -> Relay)");
+                + "RelayUrl), the relay token and the certificate fingerprint (Settings -> Relay)");
         return 0;
+    }
+
+    /** The AWS key and the token, when this run knows all three; never through Heat (see {@link RelaySecrets}). */
+    private void handOverSecrets(RelayHostSsh vm, Progress progress) throws InterruptedException {
+        Optional<RelaySecrets> secrets = RelaySecrets.ifComplete(System.getenv("RELAY_AWS_ACCESS_KEY_ID"),
+                System.getenv("RELAY_AWS_SECRET_ACCESS_KEY"), relayToken);
+        if (secrets.isEmpty()) {
+            progress.detail("kept the VM's secrets: give --relay-token, RELAY_AWS_ACCESS_KEY_ID and "
+                    + "RELAY_AWS_SECRET_ACCESS_KEY together to replace them");
+            return;
+        }
+        try {
+            vm.handOver(secrets.get(), progress);
+        } catch (UserError e) {
+            throw new UserError(e.getMessage() + "\nThe stack is up but the relay has no secrets: once SSH works, run "
+                    + "this again with --relay-token and RELAY_AWS_ACCESS_KEY_ID / RELAY_AWS_SECRET_ACCESS_KEY.",
+                    e.exitCode());
+        }
+        progress.detail("wrote " + RelayHostSsh.SECRETS_FILE + " and restarted the relay");
+    }
+
+    /** What the desktops pin, read over SSH rather than from the relay's own port; a failure only says how to get it. */
+    private static void printFingerprint(RelayHostSsh vm, HeatStack.Shown stack, Progress progress) throws InterruptedException {
+        try {
+            progress.detail("relay certificate SHA-256 fingerprint (the desktops' relay.fingerprint): "
+                    + CertificateFingerprint.sha256(vm.certificate(progress)));
+        } catch (UserError e) {
+            progress.detail("could not read the relay's certificate (" + e.getMessage() + "); its fingerprint: "
+                    + stack.outputs().getOrDefault("fingerprint_command", "see the stack's fingerprint_command output"));
+        }
+    }
+
+    /** Parameters that earlier versions of the template took, holding secrets that now go over SSH. */
+    private static List<String> secretParametersOf(HeatStack.Shown stack) {
+        return Stream.of("relay_token", "aws_access_key_id", "aws_secret_access_key")
+                .filter(name -> stack.parameter(name) != null).toList();
     }
 
     /** The hash to pass as image_verified once Glance's hash is checked, or null when nothing is left to check. */
@@ -200,8 +272,6 @@ public final class RelayStackCommand implements Callable<Integer> {
         put(parameters, "floating_ip_address", floatingIp);
         put(parameters, "relay_bundle_url", bundleUrl);
         put(parameters, "relay_bundle_sha256", bundleSha256);
-        put(parameters, "aws_access_key_id", System.getenv("RELAY_AWS_ACCESS_KEY_ID"));
-        put(parameters, "aws_secret_access_key", System.getenv("RELAY_AWS_SECRET_ACCESS_KEY"));
         parameters.put("aws_region", config.region());
         parameters.put("input_queue", config.inputQueue());
         parameters.put("output_queue", config.outputQueue());
@@ -213,7 +283,6 @@ public final class RelayStackCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("relay token (give it to the desktops; it is not shown again): " + relayToken);
             }
         }
-        put(parameters, "relay_token", relayToken);
         return parameters;
     }
 
@@ -226,10 +295,14 @@ public final class RelayStackCommand implements Callable<Integer> {
     private void requireForCreate(Map<String, String> parameters) {
         List<String> missing = new java.util.ArrayList<>();
         for (String[] needed : new String[][] {{"operator_cidr", "--operator-cidr"}, {"relay_bundle_url", "--bundle-url"},
-                {"relay_bundle_sha256", "--bundle-sha256"}, {"aws_access_key_id", "RELAY_AWS_ACCESS_KEY_ID"},
-                {"aws_secret_access_key", "RELAY_AWS_SECRET_ACCESS_KEY"}}) {
+                {"relay_bundle_sha256", "--bundle-sha256"}}) {
             if (!parameters.containsKey(needed[0])) {
                 missing.add(needed[1]);
+            }
+        }
+        for (String variable : List.of("RELAY_AWS_ACCESS_KEY_ID", "RELAY_AWS_SECRET_ACCESS_KEY")) {
+            if (System.getenv(variable) == null) {
+                missing.add(variable);
             }
         }
         if (image == null && imageSha512 == null) {

@@ -122,7 +122,7 @@ public final class ProcessCommand implements Callable<Integer> {
                 }
             }
             ResultSource source = config.relayUrl() != null
-                    ? new RelayResults(config.relayUrl(), config.relayToken())
+                    ? new RelayResults(config.relayUrl(), config.relayToken(), config.relayFingerprint())
                     : new TableResults(new ResultsTable(clients.dynamoDb(), config.resultsTable()), etags.keySet());
             AtomicInteger received = new AtomicInteger();
             WaitingLines waiting = WaitingLines.everyTenSeconds(log);

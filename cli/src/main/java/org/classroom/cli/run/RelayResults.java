@@ -11,20 +11,23 @@ import java.util.List;
 import java.util.Optional;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.tls.RelayHttp;
 
-/** Reads the relay's results API ({@code GET /api/results}) with its bearer token. */
+/** Reads the relay's results API ({@code GET /api/results}) with its bearer token, pinning its certificate if told to. */
 public final class RelayResults implements ResultSource {
 
     private static final TypeReference<List<VideoResult>> RESULTS = new TypeReference<>() {
     };
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI results;
     private final String token;
 
-    public RelayResults(URI relay, String token) {
+    /** {@code fingerprint}: the relay certificate's SHA-256 to trust alone (relay.fingerprint), or null for the JDK's CAs. */
+    public RelayResults(URI relay, String token, String fingerprint) {
         this.results = relay.resolve("/api/results");
         this.token = token;
+        this.http = RelayHttp.client(fingerprint);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param function      the Lambda function's name
  * @param relayUrl      the relay's results API; null when there is none
  * @param relayToken    the bearer token for the relay's API; null when there is none
+ * @param relayFingerprint the SHA-256 fingerprint of the relay's certificate, trusted alone; null trusts the JDK's CAs
  * @param resultsDir    the relay's results folder
  * @param localKey      the access key id used against a local endpoint (its principal under the local IAM)
  */
@@ -38,6 +39,7 @@ public record ClassroomConfig(
         String function,
         URI relayUrl,
         String relayToken,
+        String relayFingerprint,
         Path resultsDir,
         String localKey) {
 
@@ -65,6 +67,7 @@ public record ClassroomConfig(
         values.put(Setting.FUNCTION, function);
         values.put(Setting.RELAY_URL, relayUrl == null ? null : relayUrl.toString());
         values.put(Setting.RELAY_TOKEN, relayToken);
+        values.put(Setting.RELAY_FINGERPRINT, relayFingerprint);
         values.put(Setting.RESULTS_DIR, resultsDir == null ? null : resultsDir.toString());
         values.put(Setting.LOCAL_KEY, localKey);
         return values;
@@ -73,21 +76,21 @@ public record ClassroomConfig(
     /** The same system, reached under another principal of the local cloud. */
     public ClassroomConfig withLocalKey(String newLocalKey) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir, newLocalKey);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, newLocalKey);
     }
 
     public ClassroomConfig withEndpoint(URI newEndpoint) {
         return new ClassroomConfig(region, profile, newEndpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, resultsDir, localKey);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, localKey);
     }
 
     public ClassroomConfig withRelay(URI newRelayUrl, String newRelayToken) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, resultsDir, localKey);
+                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, relayFingerprint, resultsDir, localKey);
     }
 
     public ClassroomConfig withResultsDir(Path newResultsDir) {
         return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, newResultsDir, localKey);
+                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, newResultsDir, localKey);
     }
 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import org.classroom.common.files.AtomicFiles;
+import org.classroom.common.tls.CertificateFingerprint;
 
 /**
  * Builds a {@link ClassroomConfig}. Precedence, highest first:
@@ -135,8 +136,17 @@ public final class ConfigLoader {
                 values.get(Setting.FUNCTION),
                 uri(Setting.RELAY_URL, values.get(Setting.RELAY_URL)),
                 values.get(Setting.RELAY_TOKEN),
+                fingerprint(values.get(Setting.RELAY_FINGERPRINT)),
                 resultsDir == null ? Path.of("results") : Path.of(resultsDir),
                 values.get(Setting.LOCAL_KEY));
+    }
+
+    private static String fingerprint(String value) {
+        try {
+            return value == null ? null : CertificateFingerprint.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + Setting.RELAY_FINGERPRINT.key() + ": " + e.getMessage(), e);
+        }
     }
 
     private static URI uri(Setting setting, String value) {

@@ -19,6 +19,8 @@ public enum Setting {
     FUNCTION("function", "classroom-recognise"),
     RELAY_URL("relay.url", null),
     RELAY_TOKEN("relay.token", null),
+    /** SHA-256 of the relay's certificate: when set, it alone is trusted (a self-signed relay needs it). */
+    RELAY_FINGERPRINT("relay.fingerprint", null),
     RESULTS_DIR("results.dir", null),
     /** The access key id used against a local endpoint: it names this process's IAM principal there. */
     LOCAL_KEY("local.key", "local");

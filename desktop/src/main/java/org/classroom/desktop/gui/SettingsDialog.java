@@ -47,6 +47,8 @@ final class SettingsDialog extends Dialog<Map<Setting, String>> {
         PasswordField token = new PasswordField();
         token.setId("relayTokenField");
         token.textProperty().bindBidirectional(model.relayTokenProperty());
+        TextField fingerprint = field("relayFingerprintField", model.relayFingerprintProperty());
+        fingerprint.setPromptText("SHA-256 of a self-signed relay's certificate; none: trust the usual CAs");
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -62,6 +64,7 @@ final class SettingsDialog extends Dialog<Map<Setting, String>> {
         grid.addRow(row++, label("Student _table", table), table);
         grid.addRow(row++, label("Relay _URL", relay), relay);
         grid.addRow(row++, label("Relay to_ken", token), token);
+        grid.addRow(row++, label("Relay certificate _fingerprint", fingerprint), fingerprint);
         Label error = new Label();
         error.setId("settingsError");
         error.getStyleClass().add("error-text");

@@ -37,7 +37,7 @@ public final class AwsBackend implements Backend {
     @Override
     public ResultFeed results(ClassroomConfig config) {
         if (config.relayUrl() != null) {
-            return new RelayFeed(config.relayUrl(), config.relayToken());
+            return new RelayFeed(config.relayUrl(), config.relayToken(), config.relayFingerprint());
         }
         return new TableFeed(new AwsClients(config).dynamoDb(), config.resultsTable(), tablePollInterval);
     }

@@ -8,10 +8,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.classroom.common.config.Setting;
+import org.classroom.common.tls.CertificateFingerprint;
 
 /**
  * The settings form: local cloud (one endpoint) or a real AWS account (profile, region), bucket and
- * table names, the relay's URL and token. {@link #validate()} says what is wrong before anything is saved.
+ * table names, the relay's URL, token and certificate fingerprint. {@link #validate()} says what is wrong before anything is saved.
  */
 public final class SettingsViewModel {
 
@@ -26,6 +27,7 @@ public final class SettingsViewModel {
     private final StringProperty table = new SimpleStringProperty("");
     private final StringProperty relayUrl = new SimpleStringProperty("");
     private final StringProperty relayToken = new SimpleStringProperty("");
+    private final StringProperty relayFingerprint = new SimpleStringProperty("");
 
     public SettingsViewModel(Map<Setting, String> values) {
         String current = values.get(Setting.ENDPOINT);
@@ -38,6 +40,7 @@ public final class SettingsViewModel {
         table.set(orEmpty(values.get(Setting.TABLE)));
         relayUrl.set(orEmpty(values.get(Setting.RELAY_URL)));
         relayToken.set(orEmpty(values.get(Setting.RELAY_TOKEN)));
+        relayFingerprint.set(orEmpty(values.get(Setting.RELAY_FINGERPRINT)));
     }
 
     /** What is wrong with the form, or null when it can be saved. */
@@ -53,6 +56,10 @@ public final class SettingsViewModel {
         }
         if (!relayUrl.get().isBlank() && !isUrl(relayUrl.get())) {
             return "The relay URL must look like http://host:port";
+        }
+        if (!relayFingerprint.get().isBlank() && !isFingerprint(relayFingerprint.get())) {
+            return "The relay's certificate fingerprint must be its SHA-256, as `classroom deploy relay` prints it "
+                    + "(64 hex digits, colons allowed)";
         }
         return null;
     }
@@ -72,6 +79,8 @@ public final class SettingsViewModel {
         values.put(Setting.TABLE, table.get().trim());
         values.put(Setting.RELAY_URL, blankToNull(relayUrl.get()));
         values.put(Setting.RELAY_TOKEN, blankToNull(relayToken.get()));
+        values.put(Setting.RELAY_FINGERPRINT, relayFingerprint.get().isBlank() ? null
+                : CertificateFingerprint.parse(relayFingerprint.get()));
         return values;
     }
 
@@ -80,6 +89,15 @@ public final class SettingsViewModel {
             URI uri = new URI(text.trim());
             return uri.getScheme() != null && uri.getHost() != null;
         } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isFingerprint(String text) {
+        try {
+            CertificateFingerprint.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
@@ -126,5 +144,9 @@ public final class SettingsViewModel {
 
     public StringProperty relayTokenProperty() {
         return relayToken;
+    }
+
+    public StringProperty relayFingerprintProperty() {
+        return relayFingerprint;
     }
 }

@@ -2,6 +2,8 @@ package org.classroom.desktop.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,17 +15,19 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
 
 /**
  * A stand-in for the relay's results API on a real socket: {@code /api/results} and a server-sent
  * event stream on {@code /api/events} that replays from {@code Last-Event-ID}. Tests publish results,
- * drop the open streams, or stop and restart it on the same port.
+ * drop the open streams, or stop and restart it on the same port. With a TLS context it speaks HTTPS only.
  */
 public final class TinyRelay implements AutoCloseable {
 
     private final String token;
+    private final SSLContext tls;
     private final List<VideoResult> published = new CopyOnWriteArrayList<>();
     private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
     private final List<BlockingQueue<Integer>> streams = new CopyOnWriteArrayList<>();
@@ -31,12 +35,25 @@ public final class TinyRelay implements AutoCloseable {
     private int port;
 
     public TinyRelay(String token) throws IOException {
+        this(token, null);
+    }
+
+    /** {@code tls}: the server side of HTTPS (e.g. {@link SelfSignedKeystore#serverContext()}); null for HTTP. */
+    public TinyRelay(String token, SSLContext tls) throws IOException {
         this.token = token;
+        this.tls = tls;
         start(0);
     }
 
     private void start(int wantedPort) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", wantedPort), 0);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", wantedPort);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/api/results", this::results);
         server.createContext("/api/events", this::events);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -49,7 +66,7 @@ public final class TinyRelay implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
     }
 
     /** The Last-Event-ID header of each stream request (empty string when absent). */

@@ -16,6 +16,8 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay's HTTP API: results as JSON and CSV, a live event stream, health and metrics. Every
@@ -23,6 +25,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * load balancers need no secret. With a keystore it speaks HTTPS only.
  */
 public final class ResultsApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsApi.class);
 
     private final Javalin app;
     private final EventHub hub;
@@ -65,6 +69,11 @@ public final class ResultsApi implements AutoCloseable {
             hub.close();
             throw new IllegalStateException("cannot start the results API on " + options.host() + ":"
                     + options.port() + ": " + e.getMessage(), e);
+        }
+        if (https) {
+            // What the desktops pin: an operator can read it here instead of trusting the first connection.
+            LOG.info("HTTPS certificate SHA-256 fingerprint {} (the desktops' relay.fingerprint)",
+                    ServedCertificate.fingerprint(options.keystore(), options.keystorePassword()));
         }
         return new ResultsApi(app, hub, https);
     }

@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.classroom.common.tls.CertificateFingerprint;
+import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.classroom.relay.metrics.RelayMetrics;
@@ -35,6 +40,30 @@ class HttpsApiTest {
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         return file;
+    }
+
+    @Test
+    void logsTheCertificatesFingerprintAtStartButNeverTheToken() throws Exception {
+        String password = "changeit";
+        Path keystore = keystore(folder, password);
+        KeyStore loaded = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            loaded.load(in, password.toCharArray());
+        }
+        String fingerprint = CertificateFingerprint.sha256(loaded.getCertificate("relay"));
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(ResultsApi.class);
+        logger.addAppender(logs);
+        try (ResultStore store = ResultStore.open(folder.resolve("results"));
+             ResultsApi api = ResultsApi.start(new ApiOptions("127.0.0.1", 0, "t0ken-secret", keystore, password, 15),
+                     store, new RelayMetrics(), () -> Map.of("status", "ok"))) {
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.contains("SHA-256 fingerprint " + fingerprint))
+                    .noneMatch(line -> line.contains("t0ken-secret") || line.contains(password));
+        } finally {
+            logger.detachAppender(logs);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.tls.RelayHttp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,20 @@ public final class RelayFeed implements ResultFeed {
     }
 
     public RelayFeed(URI base, String token, Backoff backoff, Duration idleTimeout) {
+        this(base, token, null, backoff, idleTimeout);
+    }
+
+    /** {@code fingerprint}: the relay certificate's SHA-256 to trust alone (relay.fingerprint), or null for the JDK's CAs. */
+    public RelayFeed(URI base, String token, String fingerprint) {
+        this(base, token, fingerprint, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5)), DEFAULT_IDLE_TIMEOUT);
+    }
+
+    public RelayFeed(URI base, String token, String fingerprint, Backoff backoff, Duration idleTimeout) {
         this.base = base;
         this.token = token;
         this.backoff = backoff;
         this.idleTimeout = idleTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = RelayHttp.client(fingerprint);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class SettingsStore {
         values.put(Setting.TABLE, config.table());
         values.put(Setting.RELAY_URL, config.relayUrl() == null ? null : config.relayUrl().toString());
         values.put(Setting.RELAY_TOKEN, config.relayToken());
+        values.put(Setting.RELAY_FINGERPRINT, config.relayFingerprint());
         return values;
     }
 
