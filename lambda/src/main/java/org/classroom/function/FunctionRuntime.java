@@ -15,6 +15,7 @@ import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.function.event.InvocationEvent;
 import org.classroom.function.process.BatchRunner;
+import org.classroom.function.process.ClaimRenewal;
 import org.classroom.function.process.Enrolment;
 import org.classroom.function.process.MessageReport;
 import org.classroom.function.process.ObjectDownloader;
@@ -50,6 +51,7 @@ public final class FunctionRuntime implements AutoCloseable {
     private final EnginePool engines;
     private final GalleryCache gallery;
     private final BatchRunner runner;
+    private final ClaimRenewal claimRenewal;
     private final long initMillis;
 
     private FunctionRuntime(ClassroomConfig config, FunctionSettings settings, Supplier<? extends VideoRecogniser> engineFactory) {
@@ -81,13 +83,15 @@ public final class FunctionRuntime implements AutoCloseable {
         this.engines = awaitEngine(warming);
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
+        this.claimRenewal = new ClaimRenewal(ledger, settings.claimLease());
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(), settings.maxVideoBytes(),
                 ledger,
                 new ObjectDownloader(s3, temp, retrier),
                 new Recognition(engines, gallery, students),
                 new Enrolment(engines, table, gallery, students, retrier),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
-                        new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier));
+                        new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier),
+                claimRenewal);
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("function ready in {} ms (output bucket {}, output queue {}, tables {} and {})",
@@ -150,6 +154,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        claimRenewal.close();
         engines.close();
         s3.close();
         sqs.close();

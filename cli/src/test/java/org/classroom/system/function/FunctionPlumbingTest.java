@@ -169,6 +169,38 @@ class FunctionPlumbingTest {
     }
 
     @Test
+    void aWorkingInvocationRenewsItsClaimSoItOutlivesTheLeaseAndASecondOneWaits() throws Exception {
+        Duration lease = Duration.ofMillis(1500);
+        CountDownLatch inEngine = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FaultAfter slow = new FaultAfter(new AnswerFileRecogniser(system.samples), 1, () -> {
+            inEngine.countDown();
+            awaitQuietly(release);
+        });
+        system.register("renewing", () -> slow, SETTINGS.withClaimLease(lease));
+        system.upload("test_4.mp4", system.clip("test_4.mp4"));
+        String event = system.sqsEvent(system.takeNotifications(1));
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Invocation> holder = first.submit(() -> system.invoke("renewing", event));
+            assertThat(inEngine.await(30, TimeUnit.SECONDS)).isTrue();
+            // Three leases on, the holder is still at work: its claim must not look like a dead one's.
+            Thread.sleep(lease.toMillis() * 3);
+
+            Invocation second = system.invoke("renewing", event);
+
+            assertThat(second.failedMessageIds()).as("told to come back later").hasSize(1);
+            release.countDown();
+            assertThat(holder.get(60, TimeUnit.SECONDS).failedMessageIds()).isEmpty();
+        } finally {
+            release.countDown();
+            first.shutdownNow();
+        }
+        assertThat(system.drainOutputQueue()).extracting(VideoResult::video).containsExactly("test_4.mp4");
+        assertThat(system.stateOf("test_4.mp4")).isEqualTo("sent");
+    }
+
+    @Test
     void theSameBytesUploadedAgainAreAnnouncedAgainWithoutAnEngineRunButARedeliveredEventIsNot() throws IOException {
         system.upload("test_2.mp4", system.clip("test_2.mp4"));
         String first = system.sqsEvent(system.takeNotifications(1));

@@ -22,12 +22,14 @@ public final class ObjectProcessor {
     private final Recognition recognition;
     private final Enrolment enrolment;
     private final ResultPublisher publisher;
+    private final ClaimRenewal renewal;
 
     private final String outputBucket;
     private final long maxVideoBytes;
 
     public ObjectProcessor(String outputBucket, long maxVideoBytes, ResultLedger ledger, ObjectDownloader downloader,
-                           Recognition recognition, Enrolment enrolment, ResultPublisher publisher) {
+                           Recognition recognition, Enrolment enrolment, ResultPublisher publisher,
+                           ClaimRenewal renewal) {
         this.outputBucket = outputBucket;
         this.maxVideoBytes = maxVideoBytes;
         this.ledger = ledger;
@@ -35,6 +37,7 @@ public final class ObjectProcessor {
         this.recognition = recognition;
         this.enrolment = enrolment;
         this.publisher = publisher;
+        this.renewal = renewal;
     }
 
     public ObjectOutcome process(ObjectRef object) {
@@ -56,12 +59,12 @@ public final class ObjectProcessor {
             return skip(object, claim, clock);
         }
 
-        try {
+        try (ClaimRenewal.Hold hold = renewal.hold(claim)) {
             Optional<String> refusal = head.flatMap(this::refusal);
             if (refusal.isPresent()) {
                 return publish(object, claim, VideoResult.failure(key, ResultStatus.INVALID_VIDEO, refusal.get(), etag), clock);
             }
-            return processClaimed(object, claim, clock);
+            return processClaimed(object, claim, hold, clock);
         } catch (RuntimeException e) {
             // Let the retry in, whenever it comes; a crash instead waits for the claim to go stale.
             ledger.release(claim);
@@ -69,7 +72,8 @@ public final class ObjectProcessor {
         }
     }
 
-    private ObjectOutcome processClaimed(ObjectRef object, ResultLedger.Claim claimed, Stopwatch clock) {
+    private ObjectOutcome processClaimed(ObjectRef object, ResultLedger.Claim claimed, ClaimRenewal.Hold hold,
+                                         Stopwatch clock) {
         String key = object.key();
         ResultLedger.Claim claim = claimed;
         String etag = claim.etag();
@@ -88,6 +92,7 @@ public final class ObjectProcessor {
                     if (claim.decision() != ResultLedger.Decision.PROCESS) {
                         return skip(object, claim, clock);
                     }
+                    hold.switchTo(claim);
                 }
                 try {
                     result = EnrolmentKeys.isEnrolment(key)

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The idempotency record of each video, kept in the results table with conditional writes, so that two
  * invocations of one event can never both publish. An invocation first <em>claims</em> the video's
- * current version (key + ETag); only the claim's holder may store the result and mark it sent. A claim
- * older than the lease belongs to an invocation that died, and may be taken over.
+ * current version (key + ETag); only the claim's holder may store the result and mark it sent. The holder
+ * renews its claim while it works, so a claim older than the lease belongs to an invocation that died,
+ * and may be taken over.
  */
 public final class ResultLedger {
 
@@ -184,6 +185,22 @@ public final class ResultLedger {
                             ":claim", AttributeValue.fromS(claim.token())));
         } catch (RuntimeException e) {
             LOG.warn("result for {} was sent but could not be marked sent: {}", claim.video(), e.getMessage());
+        }
+    }
+
+    /**
+     * Keeps the claim fresh while its holder works ({@link ClaimRenewal}). False when it is no longer this
+     * invocation's: taken over, or the result already sent.
+     */
+    public boolean renew(Claim claim) {
+        try {
+            update(claim.video(), "SET #claimedAt = :now",
+                    "#claim = :claim AND #state <> :sent",
+                    Map.of(":now", number(clock.millis()), ":claim", AttributeValue.fromS(claim.token()),
+                            ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
         }
     }
 

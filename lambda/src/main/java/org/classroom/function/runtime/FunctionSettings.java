@@ -13,9 +13,10 @@ import org.classroom.face.video.VideoLimits;
  * @param retryDelay     first backoff delay, doubled each retry up to 8 times it ({@code CLASSROOM_RETRY_DELAY_MS})
  * @param threads        messages handled at once within one invocation ({@code CLASSROOM_FUNCTION_THREADS})
  * @param timeReserve    no new message is started when less time than this remains ({@code CLASSROOM_TIME_RESERVE_SECONDS})
- * @param claimLease     how long a claim on a video protects it from other invocations; older, its holder is taken
- *                       for dead ({@code CLASSROOM_CLAIM_LEASE_SECONDS}: at least the function's timeout, at most the
- *                       input queue's visibility timeout, so that a retried message finds the claim stale)
+ * @param claimLease     how long a claim on a video protects it from other invocations without being renewed (its
+ *                       holder renews it three times per lease while it works); older, its holder is taken for dead
+ *                       ({@code CLASSROOM_CLAIM_LEASE_SECONDS}; shorter than the relay's 30-s lease on a message, so
+ *                       that a message a dead invocation held finds the claim stale when it comes back)
  * @param maxVideoBytes  uploads larger than this end as {@code invalid-video} without being read
  *                       ({@code CLASSROOM_MAX_VIDEO_BYTES}; the default takes a 90-minute 1080p lecture)
  * @param maxFramePixels videos with larger frames end as {@code invalid-video} before a frame is decoded
@@ -41,9 +42,11 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
         new VideoLimits(maxFramePixels, videoDeadline);  // refuses limits no video could meet, at start
     }
 
+    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(20);
+
     public static FunctionSettings defaults() {
         return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20),
-                Duration.ofSeconds(300), DEFAULT_MAX_VIDEO_BYTES, VideoLimits.DEFAULT_MAX_FRAME_PIXELS,
+                DEFAULT_CLAIM_LEASE, DEFAULT_MAX_VIDEO_BYTES, VideoLimits.DEFAULT_MAX_FRAME_PIXELS,
                 VideoLimits.DEFAULT_DEADLINE);
     }
 
