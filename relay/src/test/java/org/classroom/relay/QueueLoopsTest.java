@@ -192,10 +192,7 @@ class QueueLoopsTest {
             spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, redrive.deadLetterQueue()),
                     redrive.maxReceiveCount(), recorder, metrics, running::get, 1));
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (store.latest().size() < uploads + 1 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            waitFor(() -> store.latest().size() == uploads + 1, 60);
 
             List<StoredResult> latest = store.latest();
             assertThat(latest).hasSize(uploads + 1);
@@ -248,10 +245,7 @@ class QueueLoopsTest {
         }
         spawn("intake", new InputPump(RelayQueue.open(sqs, poller, calls, "slow"), slow, invocations, timers, CONCURRENCY,
                 metrics, running::get, new InputPump.Settings(10, 1, "us-east-1")));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count(inputUrl) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        waitFor(() -> count(inputUrl) == 0, 60);
         assertThat(count(inputUrl)).isZero();
         assertThat(count(dlqUrl)).isZero();
         assertThat(runs).hasSize(3).allSatisfy((key, times) -> assertThat(times.get()).as(key).isEqualTo(1));
@@ -303,10 +297,7 @@ class QueueLoopsTest {
             sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(s3Event("lost.mp4")));
             spawn("dead-letters", new DeadLetterWatcher(RelayQueue.open(sqs, poller, calls, "stale-dlq"), 3, recorder,
                     metrics, running::get, 1));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while ((count(dlqUrl) > 0 || store.latestFor("lost.mp4").isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            waitFor(() -> count(dlqUrl) == 0 && store.latestFor("lost.mp4").isPresent(), 30);
             assertThat(store.latestFor("done.mp4").orElseThrow().result().status()).isEqualTo(ResultStatus.RECOGNISED);
             assertThat(results.resolve("done.txt")).hasContent("floki,history,junior");
             assertThat(store.latestFor("lost.mp4").orElseThrow().result().reason()).isEqualTo("gave up after 3 attempts");
@@ -356,11 +347,10 @@ class QueueLoopsTest {
         return new RelayQueue.Redrive(name + "-dlq", 2);
     }
 
-    void waitFor(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+    /** Waits for a condition of the loops under test, polling as a client would; fails when it never holds. */
+    static void waitFor(java.util.concurrent.Callable<Boolean> done, int seconds) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(seconds))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(done);
     }
 
     @Test

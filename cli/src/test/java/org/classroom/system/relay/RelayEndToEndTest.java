@@ -153,14 +153,8 @@ class RelayEndToEndTest {
         boolean holds() throws Exception;
     }
 
-    static void waitUntil(Condition condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(200);
-        }
+    static void waitUntil(Condition condition, Duration timeout) {
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(condition::holds);
     }
 
 }

@@ -51,25 +51,18 @@ final class RelayProcess implements AutoCloseable {
         return relay;
     }
 
-    private void awaitHealthy(Duration timeout, Path log) throws Exception {
+    private void awaitHealthy(Duration timeout, Path log) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the relay exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(api.resolve("/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the relay did not answer within " + timeout.toSeconds() + " s");
+        org.awaitility.Awaitility.await("the relay's /healthz").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the relay exited with " + process.exitValue() + ":\n"
+                                + Files.readString(log));
+                    }
+                    return http.send(HttpRequest.newBuilder(api.resolve("/healthz")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
     }
 
     /** CPU time the process has used so far (user + system). */

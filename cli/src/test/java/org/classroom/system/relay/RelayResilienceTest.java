@@ -80,8 +80,10 @@ class RelayResilienceTest {
              Relay relay = Relay.start(cloud.config, options(results).withWaitSeconds(1))) {
             waitUntil(() -> cloud.messages(cloud.inputQueueUrl) == 0, Duration.ofMinutes(1)); // the test event
             cloud.cloud.stop(Service.SQS);
-            // Long enough for several backoff rounds (0.5, 1, 2, 4 s ...).
-            Thread.sleep(8000);
+            waitUntil(() -> sqsLines(logs).size() == 1, Duration.ofMinutes(1));
+            // Several backoff rounds (0.5, 1, 2, 4 s ...) go by with that one line and no other.
+            org.awaitility.Awaitility.await("no second line while SQS is down").during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(8)).until(() -> sqsLines(logs).size() == 1);
             cloud.cloud.start(Service.SQS);
             List<CourseLoad.Upload> some = uploads.subList(0, 5);
             cloud.upload(some);
@@ -89,13 +91,18 @@ class RelayResilienceTest {
             for (CourseLoad.Upload upload : some) {
                 assertThat(ResultFileNames.resultFile(results, upload.key())).hasContent(upload.expectedLine());
             }
-            List<ILoggingEvent> sqsLines = logs.list.stream()
-                    .filter(e -> e.getFormattedMessage().startsWith("SQS")).toList();
+            List<ILoggingEvent> sqsLines = sqsLines(logs);
             assertThat(sqsLines).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
             assertThat(sqsLines.get(0).getFormattedMessage()).contains("cannot be reached");
             assertThat(sqsLines.get(1).getFormattedMessage()).contains("answers again");
         } finally {
             logger.detachAppender(logs);
+        }
+    }
+
+    private static List<ILoggingEvent> sqsLines(ListAppender<ILoggingEvent> logs) {
+        synchronized (logs) { // the appender appends under its own lock
+            return logs.list.stream().filter(e -> e.getFormattedMessage().startsWith("SQS")).toList();
         }
     }
 }

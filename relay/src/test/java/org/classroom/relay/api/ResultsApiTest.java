@@ -185,11 +185,8 @@ class ResultsApiTest {
                     keep(TestResults.recognised("more_" + i + ".mp4", "floki", "history", "junior"));
                 }
                 assertThat(live.take(BACKLOG + 5, Duration.ofSeconds(20))).hasSize(BACKLOG + 5);
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (api.subscribers() > 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(api.subscribers()).isEqualTo(1);
+                org.awaitility.Awaitility.await("the stalled client let go").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(50)).until(() -> api.subscribers() == 1);
             }
         }
     }
