@@ -51,7 +51,7 @@ class FirstRunTest {
                 return new org.classroom.desktop.logic.results.ResultFeed() {
                     @Override
                     public void start(java.util.function.Consumer<org.classroom.common.model.VideoResult> results,
-                                      java.util.function.Consumer<org.classroom.desktop.logic.results.Connection> state) {
+                                      java.util.function.Consumer<org.classroom.desktop.model.Connection> state) {
                     }
 
                     @Override
