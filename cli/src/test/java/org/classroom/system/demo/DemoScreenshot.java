@@ -31,6 +31,7 @@ import org.classroom.desktop.model.ConnectionState;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
@@ -135,8 +136,8 @@ public final class DemoScreenshot {
         System.out.println("JavaFX glass platform: " + onFx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
         onFx(() -> {
             stage = new Stage();
-            new MainWindow(stage, model, LayoutStore.inMemory(), FileDialogs.system(),
-                    Optional.of(base -> system.config()), background).show(false);
+            new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
+                    model.firstRun(Optional.of(base -> system.config())), FileDialogs.system()).show(false);
             return null;
         });
         model.start().get(CONNECT_LIMIT.toSeconds(), TimeUnit.SECONDS);

@@ -36,6 +36,7 @@ import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +91,8 @@ class DesktopMustShowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
                 Platform::runLater, background);
-        new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, photo), Optional.empty(), background)
+        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
+                new ScriptedDialogs(exportTarget, photo))
                 .show(false);
         model.start();
     }

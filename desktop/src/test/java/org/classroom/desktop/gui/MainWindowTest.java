@@ -40,6 +40,7 @@ import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,8 +78,8 @@ class MainWindowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new TestBackend(bucket, roster), settings, new UploadJournal(dir.resolve("uploads.json")),
                 Platform::runLater, background);
-        MainWindow window = new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, enrolmentPhoto), Optional.empty(),
-                background);
+        MainWindow window = new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
+                model.firstRun(Optional.empty()), new ScriptedDialogs(exportTarget, enrolmentPhoto));
         window.show(false);
         model.start();
     }
