@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.RecognisedPerson;
@@ -66,6 +67,7 @@ class DesktopMustShowTest {
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private Path samples;
     private Path work;
@@ -214,18 +216,8 @@ class DesktopMustShowTest {
                 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
     }
 
+    /** Polls on the test thread, which reads the window's controls the way the checks after it do. */
     private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + LIMIT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(POLL).until(condition::getAsBoolean);
     }
 }

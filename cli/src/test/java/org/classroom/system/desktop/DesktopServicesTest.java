@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.RecognisedPerson;
@@ -133,18 +134,8 @@ class DesktopServicesTest {
                 ResultsTable.STATE, AttributeValue.fromS("sent"), ResultsTable.RESULT, AttributeValue.fromS(Json.write(result)))));
     }
 
+    /** Polls on the test thread, as the checks that follow do. */
     private static void waitFor(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(limit).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 }
