@@ -2,16 +2,11 @@ package org.classroom.desktop.gui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalDouble;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -21,11 +16,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.classroom.common.model.Student;
 import org.classroom.desktop.viewmodel.Failures;
@@ -47,7 +39,6 @@ public final class MainWindow {
     private final FileDialogs dialogs;
     private final SplitPane split = new SplitPane();
     private final TabPane tabs = new TabPane();
-    private final Label status = new Label();
     private final DropZone dropZone;
     private final ResultsView results;
     private final RosterView roster;
@@ -93,27 +84,16 @@ public final class MainWindow {
         tabs.getTabs().addAll(videos, people);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        status.setId("targetLabel");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(firstRun.statusText());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(10, status, spacer, new ConnectionIndicator(model.results().connectionProperty()));
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setAlignment(Pos.CENTER_LEFT);
-        statusBar.setPadding(new Insets(4, 10, 4, 10));
-
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
-        root.setBottom(statusBar);
+        root.setBottom(new StatusBar(firstRun.statusText(), model.results().connectionProperty()));
         Scene scene = new Scene(root, layout.width(), layout.height());
         scene.getStylesheets().add(MainWindow.class.getResource("desktop.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Smart Classroom Assistant");
         stage.setMinWidth(760);
         stage.setMinHeight(480);
-        restorePosition();
-        stage.setOnHiding(event -> saveLayout());
+        WindowPlacement.keep(stage, split, layout);
     }
 
     private MenuBar menus() {
@@ -246,28 +226,6 @@ public final class MainWindow {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.show();
-    }
-
-    /** Puts the window back where it was, unless no screen shows that place any more. */
-    private void restorePosition() {
-        layout.position().filter(this::onAScreen).ifPresent(corner -> {
-            stage.setX(corner.getX());
-            stage.setY(corner.getY());
-        });
-        stage.setMaximized(layout.maximized());
-    }
-
-    private boolean onAScreen(Point2D corner) {
-        Rectangle2D area = new Rectangle2D(corner.getX(), corner.getY(), Math.max(layout.width(), 1),
-                Math.max(layout.height(), 1));
-        return !Screen.getScreensForRectangle(area).isEmpty();
-    }
-
-    private void saveLayout() {
-        double[] dividers = split.getDividerPositions();
-        layout.save(stage.isMaximized(),
-                new Rectangle2D(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight()),
-                dividers.length > 0 ? OptionalDouble.of(dividers[0]) : OptionalDouble.empty());
     }
 
     public Stage stage() {
