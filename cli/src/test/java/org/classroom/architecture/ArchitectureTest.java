@@ -1,5 +1,6 @@
 package org.classroom.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module graph's rules, checked on the compiled classes of every module: what runs where must not
- * reach into what runs elsewhere, and no package depends back on a package that depends on it.
+ * reach into what runs elsewhere, the desktop's screens see only their view models, and no package
+ * depends back on a package that depends on it.
  */
 class ArchitectureTest {
 
@@ -71,6 +73,18 @@ class ArchitectureTest {
     void onlyTheCommandLineAndTheLocalSystemSitOnTop() {
         noClasses().that().resideOutsideOfPackages("org.classroom.cli..", "org.classroom.localsystem..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.classroom.cli..", "org.classroom.localsystem..")
+                .check(classes);
+    }
+
+    @Test
+    void theDesktopsGuiUsesOnlyViewModelsAndTheModel() {
+        // Besides its view models and the values it shows (the desktop's model, the shared Student): the
+        // JDK, the JavaFX toolkit and logging, nothing else a screen could need. The gui's tests are left
+        // out with every test class (see importClasses).
+        classes().that().resideInAPackage("org.classroom.desktop.gui..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.classroom.desktop.gui..",
+                        "org.classroom.desktop.viewmodel..", "org.classroom.desktop.model..",
+                        "org.classroom.common.model..", "java..", "javafx..", "org.slf4j..")
                 .check(classes);
     }
 

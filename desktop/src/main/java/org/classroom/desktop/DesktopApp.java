@@ -18,6 +18,7 @@ import org.classroom.desktop.logic.settings.LocalDemo;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.viewmodel.MainViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,8 @@ public final class DesktopApp extends Application {
         boolean firstRun = settings.firstRun();
         model = new MainViewModel(new AwsBackend(), settings, UploadJournal.forCurrentUser(), Platform::runLater, background);
         Optional<LocalDemo> demo = Optional.ofNullable(localDemo).or(LocalDemo::find);
-        MainWindow window = new MainWindow(stage, model, LayoutStore.preferences(), FileDialogs.system(), demo, background);
+        MainWindow window = new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.preferences()),
+                model.firstRun(demo), FileDialogs.system());
         window.show(firstRun);
         if (!firstRun) {
             model.start().whenComplete((ok, error) -> {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classroom.common.model.ResultStatus;
-import org.classroom.desktop.logic.results.ResultRow;
+import org.classroom.desktop.model.ResultRow;
 
 /** The course clips and who is in each (the hand-out's {@code expected.csv}), and a check of the table against them. */
 record CourseAnswers(List<Path> clips, Map<String, String> nameByVideo) {

@@ -23,14 +23,15 @@ import org.classroom.desktop.DesktopApp;
 import org.classroom.desktop.gui.FileDialogs;
 import org.classroom.desktop.gui.MainWindow;
 import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.results.ConnectionState;
-import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.logic.upload.UploadState;
+import org.classroom.desktop.model.ConnectionState;
+import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
@@ -135,8 +136,8 @@ public final class DemoScreenshot {
         System.out.println("JavaFX glass platform: " + onFx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
         onFx(() -> {
             stage = new Stage();
-            new MainWindow(stage, model, LayoutStore.inMemory(), FileDialogs.system(),
-                    Optional.of(base -> system.config()), background).show(false);
+            new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
+                    model.firstRun(Optional.of(base -> system.config())), FileDialogs.system()).show(false);
             return null;
         });
         model.start().get(CONNECT_LIMIT.toSeconds(), TimeUnit.SECONDS);

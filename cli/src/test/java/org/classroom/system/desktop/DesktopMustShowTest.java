@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.model.RecognisedPerson;
@@ -28,14 +29,15 @@ import org.classroom.common.students.StudentFile;
 import org.classroom.desktop.DesktopApp;
 import org.classroom.desktop.gui.MainWindow;
 import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
+import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +67,7 @@ class DesktopMustShowTest {
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private Path samples;
     private Path work;
@@ -90,7 +93,8 @@ class DesktopMustShowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
                 Platform::runLater, background);
-        new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, photo), Optional.empty(), background)
+        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
+                new ScriptedDialogs(exportTarget, photo))
                 .show(false);
         model.start();
     }
@@ -212,18 +216,8 @@ class DesktopMustShowTest {
                 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
     }
 
+    /** Polls on the test thread, which reads the window's controls the way the checks after it do. */
     private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + LIMIT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(POLL).until(condition::getAsBoolean);
     }
 }

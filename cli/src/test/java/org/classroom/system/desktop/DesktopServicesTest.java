@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.RecognisedPerson;
@@ -22,13 +23,13 @@ import org.classroom.common.results.ResultsTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.classroom.desktop.logic.AwsBackend;
 import org.classroom.desktop.logic.results.TableFeed;
-import org.classroom.desktop.logic.results.Connection;
-import org.classroom.desktop.logic.results.ConnectionState;
 import org.classroom.desktop.logic.roster.Roster;
 import org.classroom.desktop.logic.upload.Upload;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.logic.upload.UploadService;
 import org.classroom.desktop.logic.upload.UploadState;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,18 +134,8 @@ class DesktopServicesTest {
                 ResultsTable.STATE, AttributeValue.fromS("sent"), ResultsTable.RESULT, AttributeValue.fromS(Json.write(result)))));
     }
 
+    /** Polls on the test thread, as the checks that follow do. */
     private static void waitFor(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(limit).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 }

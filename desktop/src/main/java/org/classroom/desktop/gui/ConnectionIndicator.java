@@ -3,8 +3,8 @@ package org.classroom.desktop.gui;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
-import org.classroom.desktop.logic.results.Connection;
-import org.classroom.desktop.logic.results.ConnectionState;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import javafx.beans.value.ObservableValue;
 
 /** A dot and a word for the state of the results feed: connected, reconnecting, reading the bucket… */

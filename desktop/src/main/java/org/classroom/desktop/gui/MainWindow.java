@@ -2,18 +2,11 @@ package org.classroom.desktop.gui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,19 +16,15 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.classroom.common.config.ClassroomConfig;
-import org.classroom.common.config.Setting;
 import org.classroom.common.model.Student;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.LocalDemo;
+import org.classroom.desktop.viewmodel.Failures;
+import org.classroom.desktop.viewmodel.FirstRunViewModel;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.SettingsViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 
 /**
  * The main window: menus, the Videos tab (drop zone and uploads beside the live results) and the
@@ -43,31 +32,24 @@ import org.classroom.desktop.viewmodel.SettingsViewModel;
  */
 public final class MainWindow {
 
-    public static final double DEFAULT_WIDTH = 1200;
-    public static final double DEFAULT_HEIGHT = 760;
-    private static final double DEFAULT_DIVIDER = 0.33;
-
     private final Stage stage;
     private final MainViewModel model;
-    private final LayoutStore layout;
+    private final WindowLayoutViewModel layout;
+    private final FirstRunViewModel firstRun;
     private final FileDialogs dialogs;
-    private final Optional<LocalDemo> demo;
-    private final Executor background;
     private final SplitPane split = new SplitPane();
     private final TabPane tabs = new TabPane();
-    private final Label status = new Label();
     private final DropZone dropZone;
     private final ResultsView results;
     private final RosterView roster;
 
-    public MainWindow(Stage stage, MainViewModel model, LayoutStore layout, FileDialogs dialogs,
-                      Optional<LocalDemo> demo, Executor background) {
+    public MainWindow(Stage stage, MainViewModel model, WindowLayoutViewModel layout, FirstRunViewModel firstRun,
+                      FileDialogs dialogs) {
         this.stage = stage;
         this.model = model;
         this.layout = layout;
+        this.firstRun = firstRun;
         this.dialogs = dialogs;
-        this.demo = demo;
-        this.background = background;
         this.dropZone = new DropZone(model.uploads()::add);
         this.results = new ResultsView(model.results());
         this.roster = new RosterView(model.roster());
@@ -86,7 +68,7 @@ public final class MainWindow {
         results.export.setOnAction(event -> export());
         split.setId("videosSplit");
         split.getItems().addAll(left, results);
-        split.setDividerPositions(layout.get("divider.videos", DEFAULT_DIVIDER));
+        split.setDividerPositions(layout.divider());
         SplitPane.setResizableWithParent(left, false);
 
         roster.add.setOnAction(event -> StudentDialog.ask(stage, null).ifPresent(s -> model.roster().save(s, null)));
@@ -102,27 +84,16 @@ public final class MainWindow {
         tabs.getTabs().addAll(videos, people);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        status.setId("targetLabel");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(model.targetProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(10, status, spacer, new ConnectionIndicator(model.results().connectionProperty()));
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setAlignment(Pos.CENTER_LEFT);
-        statusBar.setPadding(new Insets(4, 10, 4, 10));
-
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
-        root.setBottom(statusBar);
-        Scene scene = new Scene(root, layout.get("window.width", DEFAULT_WIDTH), layout.get("window.height", DEFAULT_HEIGHT));
+        root.setBottom(new StatusBar(firstRun.statusText(), model.results().connectionProperty()));
+        Scene scene = new Scene(root, layout.width(), layout.height());
         scene.getStylesheets().add(MainWindow.class.getResource("desktop.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Smart Classroom Assistant");
         stage.setMinWidth(760);
         stage.setMinHeight(480);
-        restorePosition();
-        stage.setOnHiding(event -> saveLayout());
+        WindowPlacement.keep(stage, split, layout);
     }
 
     private MenuBar menus() {
@@ -205,66 +176,48 @@ public final class MainWindow {
 
     /** Opens the settings dialog; saving reconnects. */
     public void openSettings() {
-        SettingsViewModel form = new SettingsViewModel(model.settings().values());
-        SettingsDialog.ask(stage, form, model.settings().location()).ifPresent(this::apply);
+        SettingsDialog.ask(stage, model.settingsForm(), model.settingsLocation()).ifPresent(this::apply);
     }
 
-    private void apply(Map<Setting, String> values) {
-        model.applySettings(values).whenComplete((ok, error) -> {
+    private void apply(SettingsViewModel form) {
+        model.applySettings(form).whenComplete((ok, error) -> {
             if (error != null) {
-                Platform.runLater(() -> info("Settings not applied", rootMessage(error)));
+                Platform.runLater(() -> info("Settings not applied", Failures.message(error)));
             }
         });
     }
 
     /** Shows the window where it was last time, and the first-run dialog if there are no settings yet. */
-    public void show(boolean firstRun) {
+    public void show(boolean firstStart) {
         stage.show();
         // The divider is a fraction of the laid-out width: set it again once the window has its size.
-        double divider = layout.get("divider.videos", DEFAULT_DIVIDER);
+        double divider = layout.divider();
         split.setDividerPositions(divider);
         Platform.runLater(() -> split.setDividerPositions(divider));
-        if (firstRun) {
-            Platform.runLater(this::firstRun);
+        if (firstStart) {
+            Platform.runLater(this::askFirstRun);
         }
     }
 
-    private void firstRun() {
-        FirstRunDialog.Choice choice = FirstRunDialog.ask(stage, demo.isPresent());
+    private void askFirstRun() {
+        FirstRunDialog.Choice choice = FirstRunDialog.ask(stage, firstRun.demoAvailable());
         switch (choice) {
             case LOCAL_DEMO -> startDemo();
-            case ACCOUNT -> {
-                SettingsViewModel form = new SettingsViewModel(model.settings().values());
-                form.localProperty().set(false);
-                SettingsDialog.ask(stage, form, model.settings().location()).ifPresent(this::apply);
-            }
+            case ACCOUNT -> SettingsDialog.ask(stage, firstRun.accountForm(), model.settingsLocation()).ifPresent(this::apply);
             case LATER -> { }
         }
     }
 
     private void startDemo() {
-        if (demo.isEmpty()) {
-            SettingsViewModel form = new SettingsViewModel(model.settings().values());
-            form.localProperty().set(true);
-            form.endpointProperty().set(SettingsViewModel.DEFAULT_LOCAL_ENDPOINT);
-            apply(form.values());
+        if (!firstRun.demoAvailable()) {
+            apply(firstRun.runningDemoSettings());
             return;
         }
-        status.textProperty().unbind();
-        status.setText("Starting the local demo (local cloud, function, relay)…");
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return demo.get().start(model.settings().load());
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
+        firstRun.startDemo().whenComplete((ok, error) -> {
+            if (error != null) {
+                Platform.runLater(() -> info("The local demo did not start", Failures.message(error)));
             }
-        }, background).thenCompose((ClassroomConfig config) -> model.connect(config)).whenComplete((ok, error) ->
-                Platform.runLater(() -> {
-                    status.textProperty().bind(model.targetProperty());
-                    if (error != null) {
-                        info("The local demo did not start", rootMessage(error));
-                    }
-                }));
+        });
     }
 
     private void info(String title, String text) {
@@ -273,42 +226,6 @@ public final class MainWindow {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.show();
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null
-                && (cause instanceof java.util.concurrent.CompletionException || cause.getMessage() == null)) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
-    }
-
-    private void restorePosition() {
-        double x = layout.get("window.x", Double.NaN);
-        double y = layout.get("window.y", Double.NaN);
-        double width = layout.get("window.width", DEFAULT_WIDTH);
-        double height = layout.get("window.height", DEFAULT_HEIGHT);
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, Math.max(width, 1), Math.max(height, 1))).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setMaximized(layout.get("window.maximized", 0) > 0);
-    }
-
-    private void saveLayout() {
-        layout.put("window.maximized", stage.isMaximized() ? 1 : 0);
-        if (!stage.isMaximized()) {
-            layout.put("window.x", stage.getX());
-            layout.put("window.y", stage.getY());
-            layout.put("window.width", stage.getScene().getWidth());
-            layout.put("window.height", stage.getScene().getHeight());
-        }
-        if (split.getDividerPositions().length > 0) {
-            layout.put("divider.videos", split.getDividerPositions()[0]);
-        }
-        layout.flush();
     }
 
     public Stage stage() {

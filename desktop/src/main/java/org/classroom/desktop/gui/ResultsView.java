@@ -18,7 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.classroom.desktop.logic.results.ResultRow;
+import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.viewmodel.ResultsViewModel;
 
 /** The live results table with its filter box, export button and empty state. */

@@ -1,6 +1,5 @@
 package org.classroom.desktop.gui;
 
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -13,11 +12,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.classroom.common.config.Setting;
 import org.classroom.desktop.viewmodel.SettingsViewModel;
 
 /** Where the app connects: the local cloud or a real account, the names, the relay. */
-final class SettingsDialog extends Dialog<Map<Setting, String>> {
+final class SettingsDialog extends Dialog<SettingsViewModel> {
 
     SettingsDialog(Window owner, SettingsViewModel model, String location) {
         initOwner(owner);
@@ -84,7 +82,7 @@ final class SettingsDialog extends Dialog<Map<Setting, String>> {
                 event.consume();
             }
         });
-        setResultConverter(button -> button == save ? model.values() : null);
+        setResultConverter(button -> button == save ? model : null);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {
@@ -102,7 +100,8 @@ final class SettingsDialog extends Dialog<Map<Setting, String>> {
         return label;
     }
 
-    static Optional<Map<Setting, String>> ask(Window owner, SettingsViewModel model, String location) {
+    /** The form as saved, or empty when cancelled. */
+    static Optional<SettingsViewModel> ask(Window owner, SettingsViewModel model, String location) {
         return new SettingsDialog(owner, model, location).showAndWait();
     }
 }

@@ -11,7 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.classroom.common.model.Student;
-import org.classroom.desktop.logic.roster.Enrolment;
+import org.classroom.desktop.viewmodel.RosterViewModel;
 
 /** Add or edit one student's record. */
 final class StudentDialog extends Dialog<Student> {
@@ -45,7 +45,7 @@ final class StudentDialog extends Dialog<Student> {
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Node saveButton = getDialogPane().lookupButton(save);
         saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
-            String problem = problem(name.getText(), id.getText());
+            String problem = RosterViewModel.problem(name.getText(), id.getText());
             error.setText(problem == null ? "" : problem);
             if (problem != null) {
                 event.consume();
@@ -56,18 +56,6 @@ final class StudentDialog extends Dialog<Student> {
                         blankToNull(major.getText()), blankToNull(year.getText()))
                 : null);
         Platform.runLater(name::requestFocus);
-    }
-
-    static String problem(String name, String id) {
-        try {
-            Enrolment.checkName(name == null ? null : name.trim());
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        if (id != null && !id.isBlank() && !id.trim().matches("\\d{1,9}")) {
-            return "The ID must be a whole number";
-        }
-        return null;
     }
 
     private static Label mnemonic(String text, Node target) {

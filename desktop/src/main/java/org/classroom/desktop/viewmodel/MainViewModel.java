@@ -2,6 +2,7 @@ package org.classroom.desktop.viewmodel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -15,6 +16,7 @@ import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.Backend;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.logic.settings.LocalDemo;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.Upload;
 import org.classroom.desktop.logic.upload.UploadJournal;
@@ -69,6 +71,26 @@ public final class MainViewModel implements AutoCloseable {
     public CompletableFuture<Void> applySettings(Map<Setting, String> values) {
         return CompletableFuture.supplyAsync(() -> settings.save(values), background)
                 .thenCompose(this::connect);
+    }
+
+    /** Saves the form's settings and reconnects with them. */
+    public CompletableFuture<Void> applySettings(SettingsViewModel form) {
+        return applySettings(form.values());
+    }
+
+    /** The settings form, filled with the settings in force. */
+    public SettingsViewModel settingsForm() {
+        return new SettingsViewModel(settings.values());
+    }
+
+    /** Where the settings are saved, for the form to say. */
+    public String settingsLocation() {
+        return settings.location();
+    }
+
+    /** The first start's choices; {@code demo} starts the local demo, when the command line provides one. */
+    public FirstRunViewModel firstRun(Optional<LocalDemo> demo) {
+        return new FirstRunViewModel(this, demo, ui, background);
     }
 
     /** Replaces the services with ones for this configuration (off the UI thread; they may take a moment). */
@@ -155,7 +177,7 @@ public final class MainViewModel implements AutoCloseable {
         return roster;
     }
 
-    public SettingsStore settings() {
+    SettingsStore settings() {
         return settings;
     }
 

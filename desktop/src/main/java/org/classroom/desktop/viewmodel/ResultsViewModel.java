@@ -28,10 +28,10 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.VideoResult;
-import org.classroom.desktop.logic.results.Connection;
-import org.classroom.desktop.logic.results.ConnectionState;
-import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.results.ResultsCsv;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
+import org.classroom.desktop.model.ResultRow;
 
 /**
  * The live results table: the latest result per video (one row per person seen), a filter over every

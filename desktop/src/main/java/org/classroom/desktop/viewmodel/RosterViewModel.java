@@ -66,6 +66,19 @@ public final class RosterViewModel {
         });
     }
 
+    /** What is wrong with a student's name and ID as typed in the form, or null when they can be saved. */
+    public static String problem(String name, String id) {
+        try {
+            Enrolment.checkName(name == null ? null : name.trim());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (id != null && !id.isBlank() && !id.trim().matches("\\d{1,9}")) {
+            return "The ID must be a whole number";
+        }
+        return null;
+    }
+
     /** Adds or updates a student; {@code previousName} is the name before an edit that renamed them (else null). */
     public CompletableFuture<Void> save(Student student, String previousName) {
         Enrolment.checkName(student.name());

@@ -41,6 +41,7 @@ import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
 import org.classroom.desktop.viewmodel.MainViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 
 /**
  * Renders the real window with sample state and saves the README's screenshots:
@@ -92,7 +93,8 @@ public final class DesktopScreenshots {
             Stage[] stage = new Stage[1];
             onFx(() -> {
                 stage[0] = new Stage();
-                new MainWindow(stage[0], model, LayoutStore.inMemory(), ScriptedDialogs.none(), Optional.empty(), background)
+                new MainWindow(stage[0], model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
+                        ScriptedDialogs.none())
                         .show(false);
             });
             model.start().get(30, TimeUnit.SECONDS);

@@ -24,6 +24,7 @@ import org.classroom.desktop.testing.MemoryRoster;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.SettingsViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class FirstRunTest {
                 return new org.classroom.desktop.logic.results.ResultFeed() {
                     @Override
                     public void start(java.util.function.Consumer<org.classroom.common.model.VideoResult> results,
-                                      java.util.function.Consumer<org.classroom.desktop.logic.results.Connection> state) {
+                                      java.util.function.Consumer<org.classroom.desktop.model.Connection> state) {
                     }
 
                     @Override
@@ -60,7 +61,8 @@ class FirstRunTest {
                 };
             }
         }, settings, new UploadJournal(dir.resolve("uploads.json")), Platform::runLater, background);
-        new MainWindow(stage, model, LayoutStore.inMemory(), FileDialogs.system(), Optional.empty(), background)
+        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
+                FileDialogs.system())
                 .show(settings.firstRun());
     }
 

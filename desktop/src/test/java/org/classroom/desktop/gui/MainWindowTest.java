@@ -26,11 +26,11 @@ import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
 import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.logic.results.ResultRow;
 import org.classroom.desktop.logic.results.ResultsCsv;
 import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
+import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.Drops;
 import org.classroom.desktop.testing.FolderUploader;
 import org.classroom.desktop.testing.MemoryRoster;
@@ -40,6 +40,7 @@ import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,8 +78,8 @@ class MainWindowTest {
         background = DesktopApp.backgroundPool();
         model = new MainViewModel(new TestBackend(bucket, roster), settings, new UploadJournal(dir.resolve("uploads.json")),
                 Platform::runLater, background);
-        MainWindow window = new MainWindow(stage, model, LayoutStore.inMemory(), new ScriptedDialogs(exportTarget, enrolmentPhoto), Optional.empty(),
-                background);
+        MainWindow window = new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
+                model.firstRun(Optional.empty()), new ScriptedDialogs(exportTarget, enrolmentPhoto));
         window.show(false);
         model.start();
     }

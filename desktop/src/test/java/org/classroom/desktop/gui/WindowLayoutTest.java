@@ -20,6 +20,7 @@ import org.classroom.desktop.testing.FolderUploader;
 import org.classroom.desktop.testing.MemoryRoster;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.viewmodel.MainViewModel;
+import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +50,8 @@ class WindowLayoutTest {
         MainViewModel model = new MainViewModel(new TestBackend(new FolderUploader(dir.resolve("bucket")),
                 new MemoryRoster(List.of())), settings, new UploadJournal(dir.resolve("uploads.json")),
                 Platform::runLater, background);
-        return new MainWindow(stage, model, layout, FileDialogs.system(), Optional.empty(), background);
+        return new MainWindow(stage, model, new WindowLayoutViewModel(layout), model.firstRun(Optional.empty()),
+                FileDialogs.system());
     }
 
     @AfterEach
@@ -59,8 +61,8 @@ class WindowLayoutTest {
 
     @Test
     void remembersSizeAndDividerBetweenRuns(FxRobot robot) {
-        assertThat(first.getScene().getWidth()).isEqualTo(MainWindow.DEFAULT_WIDTH);
-        assertThat(first.getScene().getHeight()).isEqualTo(MainWindow.DEFAULT_HEIGHT);
+        assertThat(first.getScene().getWidth()).isEqualTo(WindowLayoutViewModel.DEFAULT_WIDTH);
+        assertThat(first.getScene().getHeight()).isEqualTo(WindowLayoutViewModel.DEFAULT_HEIGHT);
 
         robot.interact(() -> {
             first.setWidth(1000);
@@ -80,7 +82,7 @@ class WindowLayoutTest {
         assertThat(again[0].getScene().getHeight()).isEqualTo(first.getScene().getHeight());
         assertThat(((SplitPane) again[0].getScene().lookup("#videosSplit")).getDividerPositions()[0])
                 .isEqualTo(0.5, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(again[0].getScene().getWidth()).isLessThan(MainWindow.DEFAULT_WIDTH);
+        assertThat(again[0].getScene().getWidth()).isLessThan(WindowLayoutViewModel.DEFAULT_WIDTH);
         robot.interact(again[0]::close);
     }
 }

@@ -10,7 +10,7 @@ import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.junit.jupiter.api.Test;
 
-/** How the function's answer to an enrolment reads in the roster's status line. */
+/** How the function's answer to an enrolment reads in the roster's status line, and what the student form refuses. */
 class RosterViewModelTest {
 
     @Test
@@ -31,5 +31,12 @@ class RosterViewModelTest {
 
         assertThat(RosterViewModel.describe("floki", "cat.jpg", refused))
                 .isEqualTo("Enrolment of floki from cat.jpg failed: no face found in enrol/floki/cat.jpg");
+    }
+
+    @Test
+    void theFormRefusesANameWithASlashAndAnIdThatIsNotANumber() {
+        assertThat(RosterViewModel.problem(" floki ", "4")).isNull();
+        assertThat(RosterViewModel.problem("a/b", "")).contains("slashes");
+        assertThat(RosterViewModel.problem("floki", "four")).isEqualTo("The ID must be a whole number");
     }
 }

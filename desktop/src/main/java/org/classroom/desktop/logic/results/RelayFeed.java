@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.tls.RelayHttp;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package org.classroom.desktop.logic.results;
 
 import java.util.function.Consumer;
 import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.model.Connection;
 
 /** Where results come from: the relay's event stream, or the results table when there is no relay. */
 public interface ResultFeed extends AutoCloseable {

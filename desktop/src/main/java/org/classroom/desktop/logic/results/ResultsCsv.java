@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.classroom.common.files.AtomicFiles;
 import org.classroom.common.format.CsvField;
 import org.classroom.common.format.ResultRows;
+import org.classroom.desktop.model.ResultRow;
 
 /**
  * The exported table, in the relay's {@code /api/results.csv} columns

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.results.ResultsTable;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

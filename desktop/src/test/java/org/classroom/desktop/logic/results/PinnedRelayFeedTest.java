@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import org.classroom.desktop.testing.SelfSignedKeystore;
 import org.classroom.desktop.testing.TinyRelay;
 import org.junit.jupiter.api.Test;

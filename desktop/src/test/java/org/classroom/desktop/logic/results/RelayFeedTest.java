@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.model.Connection;
+import org.classroom.desktop.model.ConnectionState;
 import org.classroom.desktop.testing.TinyRelay;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.classroom.desktop.logic.results;
+package org.classroom.desktop.model;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.classroom.desktop.logic.results;
+package org.classroom.desktop.model;
 
 /** The state of the results feed with a sentence for the user. */
 public record Connection(ConnectionState state, String detail) {

@@ -1,4 +1,4 @@
-package org.classroom.desktop.logic.results;
+package org.classroom.desktop.model;
 
 /** How the app is getting its results. */
 public enum ConnectionState {
