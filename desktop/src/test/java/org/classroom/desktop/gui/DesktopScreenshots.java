@@ -151,6 +151,22 @@ public final class DesktopScreenshots {
             pause(1500);
             save(stage[0], out.resolve("desktop-roster.png"));
 
+            // File > Settings for a real account whose relay runs on an OpenStack VM with its own certificate, pinned.
+            SettingsDialog[] dialog = new SettingsDialog[1];
+            onFx(() -> {
+                org.classroom.desktop.viewmodel.SettingsViewModel form = model.settingsForm();
+                form.localProperty().set(false);
+                form.profileProperty().set("classroom");
+                form.relayUrlProperty().set("https://203.0.113.10:8443");
+                form.relayTokenProperty().set("screenshot");
+                form.relayFingerprintProperty().set(exampleFingerprint());
+                dialog[0] = new SettingsDialog(stage[0], form, model.settingsLocation());
+                dialog[0].show();
+            });
+            pause(1000);
+            save(dialog[0].getDialogPane().getScene(), out.resolve("desktop-settings.png"));
+            onFx(() -> dialog[0].close());
+
             onFx(() -> stage[0].close());
             model.close();
             background.shutdownNow();
@@ -167,9 +183,28 @@ public final class DesktopScreenshots {
                 1, 0, null, null, Map.of(), Instant.now());
     }
 
+    /** A SHA-256 fingerprint in the form `keytool -list` prints one, of no real certificate. */
+    private static String exampleFingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("screenshot".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.util.StringJoiner hex = new java.util.StringJoiner(":");
+            for (byte b : digest) {
+                hex.add(String.format("%02X", b));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void save(Stage stage, Path file) throws Exception {
+        save(stage.getScene(), file);
+    }
+
+    private static void save(javafx.scene.Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        Platform.runLater(() -> shot.complete(stage.getScene().snapshot(null)));
+        Platform.runLater(() -> shot.complete(scene.snapshot(null)));
         WritableImage image = shot.get(30, TimeUnit.SECONDS);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
