@@ -75,6 +75,9 @@ class RelayResilienceTest {
         Logger logger = (Logger) LoggerFactory.getLogger(ServiceCalls.class);
         logs.start();
         logger.addAppender(logs);
+        // Commands run in this JVM by other tests may have set the project's log level to WARN.
+        Level levelBefore = logger.getLevel();
+        logger.setLevel(Level.INFO);
         try (RelayCloud cloud = new RelayCloud(samples, Set.of());
              // Short polls, so that the relay asks SQS during the outage rather than sit in a 20 s poll.
              Relay relay = Relay.start(cloud.config, options(results).withWaitSeconds(1))) {
@@ -91,12 +94,15 @@ class RelayResilienceTest {
             for (CourseLoad.Upload upload : some) {
                 assertThat(ResultFileNames.resultFile(results, upload.key())).hasContent(upload.expectedLine());
             }
+            // The loop that saw the outage says so when its own backoff ends, which may be after the results.
+            waitUntil(() -> sqsLines(logs).size() >= 2, Duration.ofMinutes(1));
             List<ILoggingEvent> sqsLines = sqsLines(logs);
             assertThat(sqsLines).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
             assertThat(sqsLines.get(0).getFormattedMessage()).contains("cannot be reached");
             assertThat(sqsLines.get(1).getFormattedMessage()).contains("answers again");
         } finally {
             logger.detachAppender(logs);
+            logger.setLevel(levelBefore);
         }
     }
 
