@@ -20,6 +20,7 @@ import org.classroom.system.function.FunctionCloud.Invocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,11 @@ class FunctionEvidenceTest {
         }
     }
 
+    @BeforeEach
+    void emptyBucketsAndQueues() {
+        system.reset();
+    }
+
     @Test
     void theStudentAndTheUnknownBoyEachLeaveAJpegCropThatTheResultNamesAndTheOutputBucketHoldsOnlyTheCsv() {
         String trumpTag = ETags.normalise(system.upload("test_0.mp4", system.clip("test_0.mp4")));
@@ -75,6 +81,26 @@ class FunctionEvidenceTest {
         assertThat(withBoy.unknownPeople()).first().satisfies(boy -> assertThat(boy.crop()).isEqualTo(boyCrop));
         assertThat(system.drainOutputQueue()).filteredOn(result -> result.video().equals("test_0.mp4"))
                 .singleElement().satisfies(message -> assertThat(message.people().get(0).crop()).isEqualTo(trumpCrop));
+    }
+
+    @Test
+    void withoutTheEvidenceBucketTheResultComesOutAllTheSameWithoutCrops() {
+        String bucket = system.config.evidenceBucket();
+        system.s3.deleteBucket(request -> request.bucket(bucket));
+        try {
+            system.upload("test_0.mp4", system.clip("test_0.mp4"));
+
+            Invocation invocation = system.invoke(FUNCTION, system.sqsEvent(system.takeNotifications(1)));
+
+            assertThat(invocation.failedMessageIds()).isEmpty();
+            assertThat(system.outputObjects()).containsExactly(Map.entry("test_0", answers.get("test_0.mp4").seedLine()));
+            assertThat(system.results().get("test_0.mp4").people()).singleElement().satisfies(person -> {
+                assertThat(person.name()).isEqualTo("president_trump");
+                assertThat(person.crop()).isNull();
+            });
+        } finally {
+            system.s3.createBucket(request -> request.bucket(bucket));
+        }
     }
 
     /** A JPEG any viewer decodes, of a face's size: not a whole frame, not a few pixels. */
