@@ -254,6 +254,7 @@ public final class FaceEngine implements VideoRecogniser {
         List<DetectedFace> faces = detector.detect(frame.image());
         clock.stop(StageClock.DETECT, detecting);
         List<FaceBox> boxes = faces.stream().map(face -> box(face, frame)).toList();
+        int cropsBefore = crops.size();
         tracker.step(frame.sampleIndex(), frame.seconds(), boxes, index -> {
             FaceObservation view = observe(frame, faces.get(index), boxes.get(index), clock);
             long cropping = clock.start();
@@ -261,7 +262,10 @@ public final class FaceEngine implements VideoRecogniser {
             clock.stop(StageClock.CROP, cropping);
             return view;
         });
-        crops.retainOnly(tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList());
+        // A view leaves a track's best ones only when a new one comes in: only then can a crop go.
+        if (crops.size() > cropsBefore) {
+            crops.retainOnly(tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList());
+        }
     }
 
     /** One face encoded. */
