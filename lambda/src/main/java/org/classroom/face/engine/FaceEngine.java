@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The face engine: sampled frames → faces → followed from sample to sample as tracks (encoded only as
  * often as needed: landmarks → aligned chips → 128-number encodings) → each track named by its best
- * views → people with the stretches they were on screen. Holds the three networks (load once, reuse for every clip). Not thread-safe: one
+ * views → people with the stretches they were on screen, each with a face crop from their best view
+ * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not thread-safe: one
  * engine per thread.
  */
 public final class FaceEngine implements VideoRecogniser {
