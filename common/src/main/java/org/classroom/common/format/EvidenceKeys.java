@@ -1,11 +1,9 @@
 package org.classroom.common.format;
 
-import org.classroom.common.events.ETags;
-
 /**
  * Where a person's face crop lives in the evidence bucket: {@code crops/<video key>/<etag>/<person>.jpg}. The
- * ETag keeps a re-upload's crops apart from the older upload's; the person is the gallery name, or
- * {@code unknown-N} for the N-th unknown person of the result.
+ * ETag (without S3's quotes) keeps a re-upload's crops apart from the older upload's; the person is the gallery
+ * name, or {@code unknown-N} for the N-th unknown person of the result.
  */
 public final class EvidenceKeys {
 
@@ -15,7 +13,7 @@ public final class EvidenceKeys {
     }
 
     public static String cropKey(String videoKey, String etag, String person) {
-        String version = etag == null || etag.isBlank() ? "no-etag" : ETags.normalise(etag);
+        String version = etag == null || etag.isBlank() ? "no-etag" : etag;
         return PREFIX + videoKey + "/" + version + "/" + safe(person) + ".jpg";
     }
 

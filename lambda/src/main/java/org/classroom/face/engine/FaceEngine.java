@@ -30,7 +30,6 @@ import org.classroom.face.LandmarkLocator;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.RecognisedVideo;
 import org.classroom.face.align.FaceAligner;
-import org.classroom.face.evidence.BestViewCrops;
 import org.classroom.face.evidence.FaceCrop;
 import org.classroom.face.evidence.FaceCropper;
 import org.classroom.face.encode.ResNetFaceEncoder;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.classroom.common.events.ETags;
 import org.classroom.common.format.EvidenceKeys;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.UnknownPerson;
@@ -40,7 +41,7 @@ public final class EvidenceBucket {
     public VideoResult keep(VideoResult result, List<FaceCrop> crops) {
         Map<String, String> keys = new HashMap<>();
         for (FaceCrop crop : crops) {
-            String key = EvidenceKeys.cropKey(result.video(), result.etag(), crop.person());
+            String key = EvidenceKeys.cropKey(result.video(), ETags.normalise(result.etag()), crop.person());
             if (put(key, crop.jpeg())) {
                 keys.put(crop.person(), key);
             }

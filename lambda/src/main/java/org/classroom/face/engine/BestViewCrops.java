@@ -1,4 +1,4 @@
-package org.classroom.face.evidence;
+package org.classroom.face.engine;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -14,28 +14,28 @@ import org.classroom.face.match.FaceObservation;
  * forgotten, so a long lecture holds no more crops than its tracks hold views. Keyed by the view itself:
  * two views are never equal by value in a way that matters here.
  */
-public final class BestViewCrops {
+final class BestViewCrops {
 
     private final Map<FaceObservation, byte[]> crops = new IdentityHashMap<>();
 
-    public void keep(FaceObservation view, byte[] jpeg) {
+    void keep(FaceObservation view, byte[] jpeg) {
         if (jpeg.length > 0) {
             crops.put(view, jpeg);
         }
     }
 
     /** Forgets every crop but those of the given views. */
-    public void retainOnly(Collection<FaceObservation> views) {
+    void retainOnly(Collection<FaceObservation> views) {
         Set<FaceObservation> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.addAll(views);
         crops.keySet().retainAll(kept);
     }
 
-    public Optional<byte[]> of(FaceObservation view) {
+    Optional<byte[]> of(FaceObservation view) {
         return Optional.ofNullable(crops.get(view));
     }
 
-    public int size() {
+    int size() {
         return crops.size();
     }
 }

@@ -1,4 +1,4 @@
-package org.classroom.face.evidence;
+package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
