@@ -27,12 +27,12 @@ import org.classroom.face.FaceDetector;
 import org.classroom.face.FaceEncoder;
 import org.classroom.face.FaceLandmarks;
 import org.classroom.face.LandmarkLocator;
-import org.classroom.face.VideoRecogniser;
 import org.classroom.face.RecognisedVideo;
+import org.classroom.face.VideoRecogniser;
 import org.classroom.face.align.FaceAligner;
+import org.classroom.face.encode.ResNetFaceEncoder;
 import org.classroom.face.evidence.FaceCrop;
 import org.classroom.face.evidence.FaceCropper;
-import org.classroom.face.encode.ResNetFaceEncoder;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.landmarks.LandmarkNet68;
 import org.classroom.face.match.FaceObservation;
@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * The face engine: sampled frames → faces → followed from sample to sample as tracks (encoded only as
  * often as needed: landmarks → aligned chips → 128-number encodings) → each track named by its best
  * views → people with the stretches they were on screen, each with a face crop from their best view
- * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not thread-safe: one
- * engine per thread.
+ * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not
+ * thread-safe: one engine per thread.
  */
 public final class FaceEngine implements VideoRecogniser {
 
