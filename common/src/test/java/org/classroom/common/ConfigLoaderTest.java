@@ -61,6 +61,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void faceCropsGoToTheEvidenceBucketAndExpireAfterTheDaysSet() {
+        ClassroomConfig defaults = new ConfigLoader(Map.of(), home.resolve("none.properties")).load(Map.of());
+        assertThat(defaults.evidenceBucket()).isEqualTo("classroom-evidence");
+        assertThat(defaults.evidenceDays()).isEqualTo(30);
+
+        ClassroomConfig set = new ConfigLoader(Map.of("CLASSROOM_EVIDENCE_BUCKET", "crops", "CLASSROOM_EVIDENCE_DAYS", "7"),
+                home.resolve("none.properties")).load(Map.of());
+        assertThat(set.evidenceBucket()).isEqualTo("crops");
+        assertThat(set.evidenceDays()).isEqualTo(7);
+        assertThat(set.settings()).containsEntry(Setting.EVIDENCE_DAYS, "7");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), home.resolve("none.properties"))
+                .load(Map.of(Setting.EVIDENCE_DAYS.key(), "0")))
+                .hasMessageContaining("evidence.days").hasMessageContaining("at least 1");
+    }
+
+    @Test
     void configFileFollowsXdgAndAnExplicitPath() {
         assertThat(ConfigLoader.defaultConfigFile(Map.of("XDG_CONFIG_HOME", "/x")))
                 .isEqualTo(Path.of("/x/classroom/config.properties"));

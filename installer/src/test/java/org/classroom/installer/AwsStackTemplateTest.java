@@ -16,7 +16,8 @@ class AwsStackTemplateTest {
 
     @Test
     void declaresEveryResourceTheSystemNeeds() {
-        assertThat(Templates.resourcesOfType(resources, "AWS::S3::Bucket")).containsExactlyInAnyOrder("InputBucket", "OutputBucket");
+        assertThat(Templates.resourcesOfType(resources, "AWS::S3::Bucket")).containsExactlyInAnyOrder("InputBucket", "OutputBucket",
+                "EvidenceBucket");
         assertThat(Templates.resourcesOfType(resources, "AWS::SQS::Queue"))
                 .containsExactlyInAnyOrder("InputQueue", "InputDeadLetterQueue", "OutputQueue", "OutputDeadLetterQueue");
         assertThat(Templates.resourcesOfType(resources, "AWS::SQS::QueuePolicy")).containsExactly("InputQueuePolicy");
@@ -58,7 +59,7 @@ class AwsStackTemplateTest {
 
     @Test
     void bucketsArePrivateAndEncrypted() {
-        for (String bucket : List.of("InputBucket", "OutputBucket")) {
+        for (String bucket : List.of("InputBucket", "OutputBucket", "EvidenceBucket")) {
             JsonNode properties = resources.path(bucket).path("Properties");
             JsonNode block = properties.path("PublicAccessBlockConfiguration");
             assertThat(List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
@@ -69,6 +70,28 @@ class AwsStackTemplateTest {
             assertThat(resources.path(table).path("Properties").path("SSESpecification").path("SSEEnabled").asBoolean())
                     .as(table).isTrue();
         }
+    }
+
+    @Test
+    void faceCropsExpireAfterTheRetentionParameterAndOnlyTheFunctionWritesThem() {
+        JsonNode retention = template.path("Parameters").path("EvidenceRetentionDays");
+        assertThat(retention.path("Type").asText()).isEqualTo("Number");
+        assertThat(retention.path("Default").asInt()).isEqualTo(30);
+        assertThat(template.path("Parameters").path("EvidenceBucketName").path("Default").asText())
+                .isEqualTo("classroom-evidence");
+        JsonNode bucket = resources.path("EvidenceBucket").path("Properties");
+        assertThat(bucket.path("BucketName").path("Ref").asText()).isEqualTo("EvidenceBucketName");
+        JsonNode rules = bucket.path("LifecycleConfiguration").path("Rules");
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).path("Status").asText()).isEqualTo("Enabled");
+        assertThat(rules.get(0).path("ExpirationInDays").path("Ref").asText()).isEqualTo("EvidenceRetentionDays");
+
+        assertThat(statementWithSid(resources.path("FunctionRole"), "KeepFaceCrops").toString())
+                .contains("s3:PutObject", "${EvidenceBucketName}/*").doesNotContain("GetObject");
+        assertThat(statementWithSid(resources.path("DesktopPolicy"), "ReadFaceCrops").toString())
+                .contains("s3:GetObject", "${EvidenceBucketName}/*").doesNotContain("PutObject");
+        assertThat(resources.path("RecogniseFunction").path("Properties").path("Environment").path("Variables")
+                .path("CLASSROOM_EVIDENCE_BUCKET").path("Ref").asText()).isEqualTo("EvidenceBucketName");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.classroom.face;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
 
@@ -18,6 +19,14 @@ public interface VideoRecogniser extends AutoCloseable {
      * @param gallery   who to look for
      */
     VideoResult recognise(Path video, String videoName, Gallery gallery);
+
+    /**
+     * As {@link #recognise}, with each person's face crop from their best view; an engine that keeps none
+     * gives the result alone.
+     */
+    default RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
+        return new RecognisedVideo(recognise(video, videoName, gallery), List.of());
+    }
 
     /**
      * The encoding of the single face in a photo or clip, for enrolment.

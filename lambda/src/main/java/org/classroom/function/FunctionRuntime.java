@@ -21,6 +21,7 @@ import org.classroom.function.process.MessageReport;
 import org.classroom.function.process.ObjectDownloader;
 import org.classroom.function.process.ObjectProcessor;
 import org.classroom.function.process.QueueAddress;
+import org.classroom.function.process.EvidenceBucket;
 import org.classroom.function.process.Recognition;
 import org.classroom.function.process.ResultLedger;
 import org.classroom.function.process.ResultPublisher;
@@ -87,15 +88,15 @@ public final class FunctionRuntime implements AutoCloseable {
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(), settings.maxVideoBytes(),
                 ledger,
                 new ObjectDownloader(s3, temp, retrier),
-                new Recognition(engines, gallery, students),
+                new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier)),
                 new Enrolment(engines, table, gallery, students, retrier),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
                         new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier),
                 claimRenewal);
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("function ready in {} ms (output bucket {}, output queue {}, tables {} and {})",
-                initMillis, config.outputBucket(), config.outputQueue(), config.table(), config.resultsTable());
+        LOG.info("function ready in {} ms (output bucket {}, evidence bucket {}, output queue {}, tables {} and {})",
+                initMillis, config.outputBucket(), config.evidenceBucket(), config.outputQueue(), config.table(), config.resultsTable());
     }
 
     private static EnginePool awaitEngine(CompletableFuture<EnginePool> warming) {

@@ -6,15 +6,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
-/** A private bucket, encrypted at rest with S3-managed keys where the service allows it. */
+/**
+ * A private bucket, encrypted at rest with S3-managed keys where the service allows it; optionally one whose
+ * objects expire after some days.
+ */
 final class Buckets {
 
     private static final Logger LOG = LoggerFactory.getLogger(Buckets.class);
+    /** The lifecycle rule's id, the same as the template's, so that either finds the other's rule. */
+    static final String EXPIRY_RULE = "ExpireEvidence";
 
     private final S3Client s3;
     private final String region;
@@ -43,6 +50,22 @@ final class Buckets {
         ensureEncrypted(bucket);
     }
 
+    /** A private, encrypted bucket whose objects S3 deletes {@code days} after they were written. */
+    void ensureExpiring(String bucket, int days) {
+        ensure(bucket);
+        ensureExpiry(bucket, days);
+    }
+
+    private void ensureExpiry(String bucket, int days) {
+        ensureSetting("bucket " + bucket + " expiry", () -> s3.getBucketLifecycleConfiguration(request -> request.bucket(bucket))
+                .rules().stream().anyMatch(rule -> EXPIRY_RULE.equals(rule.id()) && rule.status() == ExpirationStatus.ENABLED
+                        && rule.expiration() != null && Integer.valueOf(days).equals(rule.expiration().days())),
+                () -> s3.putBucketLifecycleConfiguration(request -> request.bucket(bucket).lifecycleConfiguration(c -> c.rules(
+                        LifecycleRule.builder().id(EXPIRY_RULE).status(ExpirationStatus.ENABLED)
+                                .filter(f -> f.prefix("")).expiration(e -> e.days(days)).build()))),
+                "objects expire after " + days + " day(s)");
+    }
+
     private boolean exists(String bucket) {
         try {
             s3.headBucket(request -> request.bucket(bucket));
@@ -55,7 +78,7 @@ final class Buckets {
             }
             if (e.statusCode() == 403) {
                 throw new IllegalStateException("the bucket name " + bucket + " belongs to another account (or you may not "
-                        + "read it): choose another name with --set input.bucket=... / output.bucket=...", e);
+                        + "read it): choose another name with --set input.bucket=... / output.bucket=... / evidence.bucket=...", e);
             }
             throw e;
         }

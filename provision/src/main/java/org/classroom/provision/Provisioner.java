@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Creates what the system needs, in one idempotent step, against the local cloud or a real account:
- * the input and output buckets, the input and output queues (each with a dead-letter queue), the
+ * the input and output buckets, the evidence bucket (face crops, expiring after {@code evidence.days}), the input and output queues (each with a dead-letter queue), the
  * input bucket's notification to the input queue, the student table with its rows and the gallery,
  * and the results table.
  * What exists and is right is left alone and reported as "nothing to do".
@@ -58,6 +58,7 @@ public final class Provisioner {
                 Buckets maker = new Buckets(s3, config.region(), bucketLines);
                 maker.ensure(config.inputBucket());
                 maker.ensure(config.outputBucket());
+                maker.ensureExpiring(config.evidenceBucket(), config.evidenceDays());
             }), workers);
             CompletableFuture<String> queues = CompletableFuture.supplyAsync(timed("queues", () -> {
                 Queues maker = new Queues(sqs, queueLines);

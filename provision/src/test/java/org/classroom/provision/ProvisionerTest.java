@@ -104,6 +104,35 @@ class ProvisionerTest {
         }
     }
 
+    @Test
+    void theEvidenceBucketIsEncryptedAndItsCropsExpireOrTheReportSaysTheServiceCannot() {
+        ProvisionReport report = new Provisioner(clients).provision(ProvisionRequest.resourcesOnly());
+        ClassroomConfig config = clients.config();
+        String bucket = config.evidenceBucket();
+        try (S3Client s3 = clients.s3()) {
+            s3.headBucket(r -> r.bucket(bucket));
+            assertThat(report.lines()).extracting(ProvisionReport.Line::resource)
+                    .contains("bucket " + bucket, "bucket " + bucket + " default encryption", "bucket " + bucket + " expiry");
+            ProvisionReport.Line encryption = line(report, "bucket " + bucket + " default encryption");
+            if (encryption.change() != ProvisionReport.Change.NOT_SUPPORTED) {
+                assertThat(s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules())
+                        .anySatisfy(rule -> assertThat(rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString())
+                                .isEqualTo("AES256"));
+            }
+            ProvisionReport.Line expiry = line(report, "bucket " + bucket + " expiry");
+            if (expiry.change() == ProvisionReport.Change.NOT_SUPPORTED) {
+                assertThat(report.toString()).contains("bucket " + bucket + " expiry: not supported here");
+            } else {
+                assertThat(s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules())
+                        .anySatisfy(rule -> assertThat(rule.expiration().days()).isEqualTo(config.evidenceDays()));
+            }
+        }
+    }
+
+    private static ProvisionReport.Line line(ProvisionReport report, String resource) {
+        return report.lines().stream().filter(line -> line.resource().equals(resource)).findFirst().orElseThrow();
+    }
+
     private static List<String> drain(SqsClient sqs, String url) {
         List<String> bodies = new ArrayList<>();
         while (true) {

@@ -11,7 +11,8 @@ import org.classroom.common.model.VideoResult;
 /** One readable line per clip for {@code recognise}. */
 final class ResultLines {
 
-    static final List<String> STAGES = List.of("open", "decode", "detect", "landmarks", "align", "encode", "match");
+    static final List<String> STAGES = List.of("open", "decode", "detect", "landmarks", "align", "encode", "crop",
+            "match");
 
     private ResultLines() {
     }

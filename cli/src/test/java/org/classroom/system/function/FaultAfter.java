@@ -3,6 +3,7 @@ package org.classroom.system.function;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
 
@@ -30,12 +31,17 @@ final class FaultAfter implements VideoRecogniser {
 
     @Override
     public VideoResult recognise(Path video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(video, videoName, gallery).result();
+    }
+
+    @Override
+    public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
         calls.incrementAndGet();
-        VideoResult result = engine.recognise(video, videoName, gallery);
+        RecognisedVideo found = engine.recogniseWithCrops(video, videoName, gallery);
         if (remaining.decrementAndGet() == 0) {
             fault.run();
         }
-        return result;
+        return found;
     }
 
     /** How many videos the engine was asked to recognise. */

@@ -77,6 +77,7 @@ final class FunctionCloud implements AutoCloseable {
         this.table = new StudentTable(dynamoDb, config.table());
         s3.createBucket(request -> request.bucket(config.inputBucket()));
         s3.createBucket(request -> request.bucket(config.outputBucket()));
+        s3.createBucket(request -> request.bucket(config.evidenceBucket()));
         this.inputQueueUrl = sqs.createQueue(request -> request.queueName(config.inputQueue())).queueUrl();
         this.outputQueueUrl = sqs.createQueue(request -> request.queueName(config.outputQueue())).queueUrl();
         String queueArn = "arn:aws:sqs:" + config.region() + ":000000000000:" + config.inputQueue();
@@ -205,6 +206,16 @@ final class FunctionCloud implements AutoCloseable {
         return objects;
     }
 
+    /** Every object in the evidence bucket (the face crops) with its bytes. */
+    Map<String, byte[]> evidenceObjects() {
+        Map<String, byte[]> objects = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(config.evidenceBucket())).contents()) {
+            objects.put(object.key(), s3.getObjectAsBytes(request -> request.bucket(config.evidenceBucket())
+                    .key(object.key())).asByteArray());
+        }
+        return objects;
+    }
+
     /** The JSON result of every video in the results table, by video key. */
     Map<String, VideoResult> results() {
         Map<String, VideoResult> byVideo = new TreeMap<>();
@@ -234,12 +245,12 @@ final class FunctionCloud implements AutoCloseable {
         }
     }
 
-    /** Empties both buckets, both queues and the results table between tests (the students and the function stay, as in a warm system). */
+    /** Empties the buckets, both queues and the results table between tests (the students and the function stay, as in a warm system). */
     void reset() {
         dynamoDb.scanPaginator(request -> request.tableName(config.resultsTable())).items().forEach(item ->
                 dynamoDb.deleteItem(request -> request.tableName(config.resultsTable())
                         .key(Map.of(ResultsTable.VIDEO, item.get(ResultsTable.VIDEO)))));
-        for (String bucket : List.of(config.inputBucket(), config.outputBucket())) {
+        for (String bucket : List.of(config.inputBucket(), config.outputBucket(), config.evidenceBucket())) {
             for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
                 s3.deleteObject(request -> request.bucket(bucket).key(object.key()));
             }

@@ -57,6 +57,45 @@ class EnforcedIamTest {
                 outputs.put(object.key(), admin.s3().getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asUtf8String());
             }
             assertThat(outputs).isEqualTo(expected);
+            // The function, under its own policy, kept a face crop of each student, and the desktop may read it.
+            String evidence = system.config().evidenceBucket();
+            java.util.List<String> crops = admin.s3().listObjectsV2(r -> r.bucket(evidence)).contents().stream()
+                    .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            java.util.List<String> cropped = new java.util.ArrayList<>();
+            expected.forEach((stem, line) -> cropped.add(stem + ".mp4 " + line.split(",")[0]));
+            cropped.add("test_5.mp4 unknown-1");
+            // crops/<video>/<etag>/<person>.jpg, read without the ETag
+            assertThat(crops).extracting(key -> key.replaceAll("^crops/(.+)/[0-9a-f]+/(.+)\\.jpg$", "$1 $2"))
+                    .containsExactlyInAnyOrderElementsOf(cropped);
+            assertThat(desktop.s3().getObjectAsBytes(r -> r.bucket(evidence).key(crops.get(0))).asByteArray())
+                    .startsWith((byte) 0xFF, (byte) 0xD8);
+        }
+    }
+
+    @Test
+    void theFunctionMayPutFaceCropsAndTheDesktopMayReadThemButNotWriteThem() throws Exception {
+        try (LocalSystem system = start(StackTemplate.find().orElseThrow())) {
+            var config = system.config();
+            String bucket = config.evidenceBucket();
+            String key = "crops/test_0.mp4/0bf2f16a/president_trump.jpg";
+            try (AwsClients function = new AwsClients(config.withLocalKey("function"));
+                    AwsClients desktop = new AwsClients(config.withLocalKey("desktop"));
+                    AwsClients relay = new AwsClients(config.withLocalKey("relay"))) {
+                function.s3().putObject(r -> r.bucket(bucket).key(key).serverSideEncryption("AES256"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("jpeg"));
+
+                assertThat(desktop.s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String()).isEqualTo("jpeg");
+                assertThatThrownBy(() -> desktop.s3().putObject(r -> r.bucket(bucket).key(key),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("forged")))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                assertThatThrownBy(() -> desktop.s3().deleteObject(r -> r.bucket(bucket).key(key)))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                assertThatThrownBy(() -> relay.s3().getObject(r -> r.bucket(bucket).key(key)))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                // The function only writes crops: reading them back is the desktop's business.
+                assertThatThrownBy(() -> function.s3().getObject(r -> r.bucket(bucket).key(key)))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param endpoint      endpoint override for every service (the local cloud); null for AWS
  * @param inputBucket   where videos are uploaded
  * @param outputBucket  where results are written
+ * @param evidenceBucket where the function keeps each person's face crop (encrypted, expiring)
+ * @param evidenceDays  days before a crop in the evidence bucket expires
  * @param inputQueue    the queue S3 notifies of uploads
  * @param outputQueue   the queue results are sent to
  * @param table         the student table (partition key {@code name})
@@ -32,6 +34,8 @@ public record ClassroomConfig(
         URI endpoint,
         String inputBucket,
         String outputBucket,
+        String evidenceBucket,
+        int evidenceDays,
         String inputQueue,
         String outputQueue,
         String table,
@@ -60,6 +64,8 @@ public record ClassroomConfig(
         values.put(Setting.ENDPOINT, endpoint == null ? null : endpoint.toString());
         values.put(Setting.INPUT_BUCKET, inputBucket);
         values.put(Setting.OUTPUT_BUCKET, outputBucket);
+        values.put(Setting.EVIDENCE_BUCKET, evidenceBucket);
+        values.put(Setting.EVIDENCE_DAYS, Integer.toString(evidenceDays));
         values.put(Setting.INPUT_QUEUE, inputQueue);
         values.put(Setting.OUTPUT_QUEUE, outputQueue);
         values.put(Setting.TABLE, table);
@@ -75,22 +81,22 @@ public record ClassroomConfig(
 
     /** The same system, reached under another principal of the local cloud. */
     public ClassroomConfig withLocalKey(String newLocalKey) {
-        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, newLocalKey);
+        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, evidenceBucket, evidenceDays,
+                inputQueue, outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, newLocalKey);
     }
 
     public ClassroomConfig withEndpoint(URI newEndpoint) {
-        return new ClassroomConfig(region, profile, newEndpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, localKey);
+        return new ClassroomConfig(region, profile, newEndpoint, inputBucket, outputBucket, evidenceBucket, evidenceDays,
+                inputQueue, outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, resultsDir, localKey);
     }
 
     public ClassroomConfig withRelay(URI newRelayUrl, String newRelayToken) {
-        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, relayFingerprint, resultsDir, localKey);
+        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, evidenceBucket, evidenceDays,
+                inputQueue, outputQueue, table, resultsTable, function, newRelayUrl, newRelayToken, relayFingerprint, resultsDir, localKey);
     }
 
     public ClassroomConfig withResultsDir(Path newResultsDir) {
-        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, inputQueue,
-                outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, newResultsDir, localKey);
+        return new ClassroomConfig(region, profile, endpoint, inputBucket, outputBucket, evidenceBucket, evidenceDays,
+                inputQueue, outputQueue, table, resultsTable, function, relayUrl, relayToken, relayFingerprint, newResultsDir, localKey);
     }
 }

@@ -129,6 +129,8 @@ public final class ConfigLoader {
                 uri(Setting.ENDPOINT, values.get(Setting.ENDPOINT)),
                 values.get(Setting.INPUT_BUCKET),
                 values.get(Setting.OUTPUT_BUCKET),
+                values.get(Setting.EVIDENCE_BUCKET),
+                days(values.get(Setting.EVIDENCE_DAYS)),
                 values.get(Setting.INPUT_QUEUE),
                 values.get(Setting.OUTPUT_QUEUE),
                 values.get(Setting.TABLE),
@@ -139,6 +141,20 @@ public final class ConfigLoader {
                 fingerprint(values.get(Setting.RELAY_FINGERPRINT)),
                 resultsDir == null ? Path.of("results") : Path.of(resultsDir),
                 values.get(Setting.LOCAL_KEY));
+    }
+
+    /** S3 expires objects after whole days, at least one. */
+    private static int days(String value) {
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days < 1) {
+                throw new NumberFormatException();
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + Setting.EVIDENCE_DAYS.key() + " must be a whole number of "
+                    + "days, at least 1, not '" + value + "'", e);
+        }
     }
 
     private static String fingerprint(String value) {

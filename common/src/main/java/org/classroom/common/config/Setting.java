@@ -12,6 +12,10 @@ public enum Setting {
     ENDPOINT("endpoint", null),
     INPUT_BUCKET("input.bucket", "classroom-input"),
     OUTPUT_BUCKET("output.bucket", "classroom-output"),
+    /** Face crops of each person's best view: kept apart from the output bucket, which the course grades. */
+    EVIDENCE_BUCKET("evidence.bucket", "classroom-evidence"),
+    /** Days before a face crop in the evidence bucket expires. */
+    EVIDENCE_DAYS("evidence.days", "30"),
     INPUT_QUEUE("input.queue", "classroom-input"),
     OUTPUT_QUEUE("output.queue", "classroom-output"),
     TABLE("table", "classroom-students"),

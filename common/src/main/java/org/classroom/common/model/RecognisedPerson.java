@@ -7,7 +7,8 @@ import java.util.List;
  * One gallery person seen in a video: the student's record (empty fields when the gallery name has
  * no row), the best (smallest) descriptor distance over all frames, where that best face was and, when
  * the engine followed them through the video, when they were on screen ({@code appearances}, omitted
- * from the JSON when unknown so that older results read the same).
+ * from the JSON when unknown so that older results read the same) and, when the function kept one, the
+ * evidence bucket's key of the face crop from that best view ({@code crop}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecognisedPerson(
@@ -18,10 +19,17 @@ public record RecognisedPerson(
         double distance,
         FaceBox box,
         Double frameSeconds,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Appearance> appearances) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Appearance> appearances,
+        String crop) {
 
     public RecognisedPerson {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** A person without a kept face crop. */
+    public RecognisedPerson(String name, Integer id, String major, String year, double distance, FaceBox box,
+                            Double frameSeconds, List<Appearance> appearances) {
+        this(name, id, major, year, distance, box, frameSeconds, appearances, null);
     }
 
     /** A person without appearances (results made before the engine followed people). */
@@ -38,7 +46,12 @@ public record RecognisedPerson(
     /** The same person with the record looked up later (the engine knows names only). */
     public RecognisedPerson withRecord(Student student) {
         return new RecognisedPerson(name, student.id(), student.major(), student.year(), distance, box, frameSeconds,
-                appearances);
+                appearances, crop);
+    }
+
+    /** The same person with the evidence bucket's key of their face crop. */
+    public RecognisedPerson withCrop(String cropKey) {
+        return new RecognisedPerson(name, id, major, year, distance, box, frameSeconds, appearances, cropKey);
     }
 
     public Student student() {

@@ -10,11 +10,21 @@ import java.util.List;
  * @param box          where their best face was, in the upright frame
  * @param frameSeconds the time of that best frame
  * @param appearances  when they were on screen
+ * @param crop         the evidence bucket's key of the face crop from the best view; null when none was kept
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances) {
+public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop) {
 
     public UnknownPerson {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** Someone unknown without a kept face crop. */
+    public UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances) {
+        this(box, frameSeconds, appearances, null);
+    }
+
+    public UnknownPerson withCrop(String cropKey) {
+        return new UnknownPerson(box, frameSeconds, appearances, cropKey);
     }
 }

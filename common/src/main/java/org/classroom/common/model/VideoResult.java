@@ -73,6 +73,12 @@ public record VideoResult(
                 unknownPeople, sequencer);
     }
 
+    /** The same result with other unknown people (e.g. with their crops' keys). */
+    public VideoResult withUnknownPeople(List<UnknownPerson> newUnknownPeople) {
+        return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
+                newUnknownPeople, sequencer);
+    }
+
     public VideoResult withVideo(String newVideo, String newEtag) {
         return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt,
                 unknownPeople, sequencer);

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.classroom.common.format.EvidenceKeys;
 import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
@@ -26,9 +27,12 @@ import org.classroom.face.FaceDetector;
 import org.classroom.face.FaceEncoder;
 import org.classroom.face.FaceLandmarks;
 import org.classroom.face.LandmarkLocator;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.align.FaceAligner;
 import org.classroom.face.encode.ResNetFaceEncoder;
+import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.FaceCropper;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.landmarks.LandmarkNet68;
 import org.classroom.face.match.FaceObservation;
@@ -51,8 +55,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The face engine: sampled frames → faces → followed from sample to sample as tracks (encoded only as
  * often as needed: landmarks → aligned chips → 128-number encodings) → each track named by its best
- * views → people with the stretches they were on screen. Holds the three networks (load once, reuse for every clip). Not thread-safe: one
- * engine per thread.
+ * views → people with the stretches they were on screen, each with a face crop from their best view
+ * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not
+ * thread-safe: one engine per thread.
  */
 public final class FaceEngine implements VideoRecogniser {
 
@@ -64,6 +69,7 @@ public final class FaceEngine implements VideoRecogniser {
     private final FaceDetector detector;
     private final LandmarkLocator landmarks;
     private final FaceAligner aligner = new FaceAligner();
+    private final FaceCropper cropper = new FaceCropper();
     private final FaceEncoder encoder;
 
     /** An engine over networks the caller made; it closes them when closed. */
@@ -143,7 +149,13 @@ public final class FaceEngine implements VideoRecogniser {
 
     @Override
     public VideoResult recognise(Path video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(video, videoName, gallery).result();
+    }
+
+    @Override
+    public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
         StageClock clock = new StageClock();
+        BestViewCrops crops = new BestViewCrops();
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
         FaceTracker tracker = new FaceTracker(TrackingOptions.defaults(options.match().sameFaceDistance()));
         List<DecidedTrack> decided = List.of();
@@ -164,7 +176,7 @@ public final class FaceEngine implements VideoRecogniser {
                 }
                 try (SampledFrame frame = next.get()) {
                     lastSample = frame.sampleIndex();
-                    follow(frame, tracker, clock);
+                    follow(frame, tracker, crops, clock);
                 }
                 frames++;
                 // In a long clip someone may still walk in at the end: only a short one may stop early.
@@ -179,10 +191,12 @@ public final class FaceEngine implements VideoRecogniser {
             }
         } catch (InvalidVideoException e) {
             LOG.info("{}: not a usable video: {}", videoName, e.getMessage());
-            return VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null);
+            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null),
+                    List.of());
         } catch (RuntimeException e) {
             LOG.warn("{}: the face engine failed", videoName, e);
-            return VideoResult.failure(videoName, ResultStatus.ERROR, "the face engine failed: " + e, null);
+            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.ERROR,
+                    "the face engine failed: " + e, null), List.of());
         }
         if (decidedAtSample != lastSample) {
             decided = decide(tracker, matcher, clock);
@@ -192,6 +206,7 @@ public final class FaceEngine implements VideoRecogniser {
         List<Person> people = new AppearanceMerger(1.5 * spacing, options.match().sameFaceDistance()).merge(decided);
         clock.stop(StageClock.MATCH, merging);
         VideoResult result = toResult(videoName, people, clock);
+        List<FaceCrop> faceCrops = cropsOf(people, crops);
         LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
                 result.status().wireName(), frames, result.facesFound(), result.unknownFaces(),
                 tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum(),
@@ -204,7 +219,22 @@ public final class FaceEngine implements VideoRecogniser {
                     track.verdict().candidate().runnerUp(), track.verdict().candidate().runnerUpDistance(),
                     track.track().samplesSeen(), track.track().encodings()));
         }
-        return result;
+        return new RecognisedVideo(result, faceCrops);
+    }
+
+    /**
+     * Each person's crop from the view the result names as their best, labelled as the result lists them:
+     * gallery name, or {@code unknown-N} in the order of the unknown people.
+     */
+    private static List<FaceCrop> cropsOf(List<Person> people, BestViewCrops crops) {
+        List<FaceCrop> found = new ArrayList<>();
+        int unknown = 0;
+        for (Person person : people) {
+            String label = person.named() ? person.name() : EvidenceKeys.unknownPerson(++unknown);
+            FaceObservation view = person.best().best();
+            crops.of(view).ifPresent(jpeg -> found.add(new FaceCrop(label, jpeg, view.box(), view.frameSeconds())));
+        }
+        return found;
     }
 
     private static List<DecidedTrack> decide(FaceTracker tracker, GalleryMatcher matcher, StageClock clock) {
@@ -219,13 +249,23 @@ public final class FaceEngine implements VideoRecogniser {
     }
 
     /** Detects the faces of one sample and hands them to the tracker, which asks for the encodings it needs. */
-    private void follow(SampledFrame frame, FaceTracker tracker, StageClock clock) {
+    private void follow(SampledFrame frame, FaceTracker tracker, BestViewCrops crops, StageClock clock) {
         long detecting = clock.start();
         List<DetectedFace> faces = detector.detect(frame.image());
         clock.stop(StageClock.DETECT, detecting);
         List<FaceBox> boxes = faces.stream().map(face -> box(face, frame)).toList();
-        tracker.step(frame.sampleIndex(), frame.seconds(), boxes,
-                index -> observe(frame, faces.get(index), boxes.get(index), clock));
+        int cropsBefore = crops.size();
+        tracker.step(frame.sampleIndex(), frame.seconds(), boxes, index -> {
+            FaceObservation view = observe(frame, faces.get(index), boxes.get(index), clock);
+            long cropping = clock.start();
+            crops.keep(view, cropper.crop(frame.image(), view.box()));
+            clock.stop(StageClock.CROP, cropping);
+            return view;
+        });
+        // A view leaves a track's best ones only when a new one comes in: only then can a crop go.
+        if (crops.size() > cropsBefore) {
+            crops.retainOnly(tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList());
+        }
     }
 
     /** One face encoded. */

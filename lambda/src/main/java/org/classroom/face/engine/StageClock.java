@@ -12,6 +12,8 @@ final class StageClock {
     static final String LANDMARKS = "landmarks";
     static final String ALIGN = "align";
     static final String ENCODE = "encode";
+    /** Cutting and compressing the face crop of each encoded view. */
+    static final String CROP = "crop";
     static final String MATCH = "match";
     static final String TOTAL = "total";
 
@@ -19,7 +21,7 @@ final class StageClock {
     private final long started = System.nanoTime();
 
     StageClock() {
-        for (String stage : new String[] {OPEN, DECODE, DETECT, LANDMARKS, ALIGN, ENCODE, MATCH}) {
+        for (String stage : new String[] {OPEN, DECODE, DETECT, LANDMARKS, ALIGN, ENCODE, CROP, MATCH}) {
             nanos.put(stage, 0L);
         }
     }

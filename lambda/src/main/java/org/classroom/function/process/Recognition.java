@@ -5,6 +5,7 @@ import java.util.List;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.function.runtime.EnginePool;
 import org.classroom.function.runtime.GalleryCache;
@@ -12,7 +13,10 @@ import org.classroom.function.runtime.StudentDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Recognises the people in one downloaded video and adds each one's student record. */
+/**
+ * Recognises the people in one downloaded video, adds each one's student record and keeps each one's face
+ * crop in the evidence bucket.
+ */
 public final class Recognition {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recognition.class);
@@ -20,11 +24,13 @@ public final class Recognition {
     private final EnginePool engines;
     private final GalleryCache gallery;
     private final StudentDirectory students;
+    private final EvidenceBucket evidence;
 
-    public Recognition(EnginePool engines, GalleryCache gallery, StudentDirectory students) {
+    public Recognition(EnginePool engines, GalleryCache gallery, StudentDirectory students, EvidenceBucket evidence) {
         this.engines = engines;
         this.gallery = gallery;
         this.students = students;
+        this.evidence = evidence;
     }
 
     /**
@@ -35,15 +41,16 @@ public final class Recognition {
      */
     public VideoResult recognise(Path file, String key, String etag) {
         Gallery known = gallery.get();
-        VideoResult result;
+        RecognisedVideo recognised;
         try {
-            result = engines.with(engine -> engine.recognise(file, key, known));
+            recognised = engines.with(engine -> engine.recogniseWithCrops(file, key, known));
         } catch (EnginePool.EngineUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("the face engine failed on {}", key, e);
             return VideoResult.failure(key, ResultStatus.ERROR, "the face engine failed: " + e, etag);
         }
+        VideoResult result = recognised.result();
         if (result.reason() != null) {
             // The engine names the temporary file; the user knows the video by its key.
             result = result.withReason(result.reason().replace(file.toString(), key)
@@ -52,6 +59,6 @@ public final class Recognition {
         List<RecognisedPerson> people = result.people().stream()
                 .map(person -> person.withRecord(students.get(person.name())))
                 .toList();
-        return result.withPeople(people).withVideo(key, etag);
+        return evidence.keep(result.withPeople(people).withVideo(key, etag), recognised.crops());
     }
 }

@@ -2,6 +2,9 @@ package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +17,13 @@ import java.util.stream.Stream;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser.EnrolmentRefused;
 import org.classroom.face.detect.SsdMobilenetDetector;
 import org.classroom.face.encode.ResNetFaceEncoder;
+import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.FaceCropper;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.gallery.PickleGalleryReader;
 import org.classroom.face.landmarks.LandmarkNet68;
@@ -99,6 +106,25 @@ class FaceEngineTest {
         assertThat(result.people()).extracting(RecognisedPerson::name).containsExactly("vin_diesel");
         assertThat(result.facesFound()).isGreaterThanOrEqualTo(2);
         assertThat(result.unknownFaces()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void keepsAFaceCropOfTheStudentAndOfTheBoyFromTheirBestViews() {
+        RecognisedVideo found = engine.recogniseWithCrops(TestClips.courseClip("test_5.mp4"), "test_5.mp4", gallery);
+
+        assertThat(found.crops()).extracting(FaceCrop::person).containsExactly("vin_diesel", "unknown-1");
+        RecognisedPerson student = found.result().people().get(0);
+        FaceCrop studentCrop = found.crops().get(0);
+        assertThat(studentCrop.box()).as("the view the result names as best").isEqualTo(student.box());
+        assertThat(studentCrop.frameSeconds()).isCloseTo(student.frameSeconds(), within(0.001));
+        assertThat(found.crops().get(1).box()).isEqualTo(found.result().unknownPeople().get(0).box());
+        for (FaceCrop crop : found.crops()) {
+            try (Mat image = imdecode(new Mat(crop.jpeg()), IMREAD_COLOR)) {
+                assertThat(image.empty()).as(crop.person() + " decodes").isFalse();
+                assertThat(Math.max(image.cols(), image.rows())).isBetween(40, FaceCropper.MAX_SIDE);
+            }
+        }
+        assertThat(found.result().timingsMs()).containsKey("crop");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class StackTemplate {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("InputBucketName", config.inputBucket());
         parameters.put("OutputBucketName", config.outputBucket());
+        parameters.put("EvidenceBucketName", config.evidenceBucket());
+        parameters.put("EvidenceRetentionDays", Integer.toString(config.evidenceDays()));
         parameters.put("InputQueueName", config.inputQueue());
         parameters.put("OutputQueueName", config.outputQueue());
         parameters.put("TableName", config.table());
