@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
+import org.classroom.face.video.RandomAccessInput;
 
 /**
  * The engine as the function and the command line see it: a video file in, a result out. The result
@@ -25,6 +26,19 @@ public interface VideoRecogniser extends AutoCloseable {
      * gives the result alone.
      */
     default RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
+        return new RecognisedVideo(recognise(video, videoName, gallery), List.of());
+    }
+
+    /**
+     * The same for a clip read where it lies, by position (e.g. an S3 object by ranges), not copied to disk.
+     *
+     * @param video     the clip's bytes; a read that fails ends the clip there, so the caller checks its own input
+     * @param videoName the name to put in the result, also the name in messages about the clip
+     */
+    VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery);
+
+    /** As {@link #recognise(RandomAccessInput, String, Gallery)}, with each person's face crop from their best view. */
+    default RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
         return new RecognisedVideo(recognise(video, videoName, gallery), List.of());
     }
 

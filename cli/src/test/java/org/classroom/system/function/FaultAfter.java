@@ -6,6 +6,7 @@ import org.classroom.common.model.VideoResult;
 import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
+import org.classroom.face.video.RandomAccessInput;
 
 /**
  * Wraps an engine and runs a fault (stopping a stand-in) right after the n-th video it recognised,
@@ -36,8 +37,21 @@ final class FaultAfter implements VideoRecogniser {
 
     @Override
     public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
+        return counted(engine.recogniseWithCrops(video, videoName, gallery));
+    }
+
+    @Override
+    public VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(video, videoName, gallery).result();
+    }
+
+    @Override
+    public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
+        return counted(engine.recogniseWithCrops(video, videoName, gallery));
+    }
+
+    private RecognisedVideo counted(RecognisedVideo found) {
         calls.incrementAndGet();
-        RecognisedVideo found = engine.recogniseWithCrops(video, videoName, gallery);
         if (remaining.decrementAndGet() == 0) {
             fault.run();
         }

@@ -48,6 +48,7 @@ import org.classroom.face.track.FaceTracker;
 import org.classroom.face.track.TrackingOptions;
 import org.classroom.face.video.FrameSampler;
 import org.classroom.face.video.InvalidVideoException;
+import org.classroom.face.video.RandomAccessInput;
 import org.classroom.face.video.SampledFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +155,27 @@ public final class FaceEngine implements VideoRecogniser {
 
     @Override
     public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(() -> FrameSampler.open(video, options.sampling(), options.limits()), videoName,
+                gallery);
+    }
+
+    @Override
+    public VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(video, videoName, gallery).result();
+    }
+
+    @Override
+    public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(() -> FrameSampler.open(video, videoName, options.sampling(), options.limits()),
+                videoName, gallery);
+    }
+
+    /** How a clip's frames are reached: from a file, or read by position. */
+    private interface SamplerOpening {
+        FrameSampler open() throws InvalidVideoException;
+    }
+
+    private RecognisedVideo recogniseWithCrops(SamplerOpening opening, String videoName, Gallery gallery) {
         StageClock clock = new StageClock();
         BestViewCrops crops = new BestViewCrops();
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
@@ -163,9 +185,9 @@ public final class FaceEngine implements VideoRecogniser {
         int frames = 0;
         int lastSample = -1;
         double spacing;
-        long opening = clock.start();
-        try (FrameSampler sampler = FrameSampler.open(video, options.sampling(), options.limits())) {
-            clock.stop(StageClock.OPEN, opening);
+        long opened = clock.start();
+        try (FrameSampler sampler = opening.open()) {
+            clock.stop(StageClock.OPEN, opened);
             spacing = sampler.spacingSeconds();
             while (true) {
                 long decoding = clock.start();

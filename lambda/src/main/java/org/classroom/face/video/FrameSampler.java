@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -164,14 +165,35 @@ public final class FrameSampler implements AutoCloseable {
         if (size == 0) {
             throw new InvalidVideoException("the file is empty (0 bytes)");
         }
-        String name = file.getFileName().toString();
+        return open(() -> new FFmpegFrameGrabber(file.toFile()), file.getFileName().toString(), size, options,
+                limits, deadline);
+    }
+
+    /**
+     * Opens a clip that is read where it lies, by position (e.g. an S3 object by ranges): FFmpeg reads only
+     * the parts it needs and nothing is copied to disk. Its time starts now.
+     */
+    public static FrameSampler open(RandomAccessInput input, String name, SamplingOptions options, VideoLimits limits)
+            throws InvalidVideoException {
+        VideoDeadline deadline = new VideoDeadline(limits);
+        if (input.size() == 0) {
+            throw new InvalidVideoException("the file is empty (0 bytes)");
+        }
+        // A new stream for each grabber: a failed quick open leaves its stream anywhere.
+        return open(() -> new FFmpegFrameGrabber(new SeekableInputStream(input)), name, input.size(), options,
+                limits, deadline);
+    }
+
+    private static FrameSampler open(Supplier<FFmpegFrameGrabber> grabbers, String name, long size,
+                                     SamplingOptions options, VideoLimits limits, VideoDeadline deadline)
+            throws InvalidVideoException {
         // Most clips (MP4 with its index first) open fine without FFmpeg's stream probing, which decodes
         // frames ahead and costs several times the rest of the opening; the others are probed.
-        FrameSampler quick = startQuickly(new FFmpegFrameGrabber(file.toFile()), name, options, size, limits, deadline);
+        FrameSampler quick = startQuickly(grabbers.get(), name, options, size, limits, deadline);
         if (quick != null) {
             return quick;
         }
-        return start(new FFmpegFrameGrabber(file.toFile()), name, options, size, limits, deadline);
+        return start(grabbers.get(), name, options, size, limits, deadline);
     }
 
     /** Opens without probing the streams; null when that leaves the video's shape unknown. */

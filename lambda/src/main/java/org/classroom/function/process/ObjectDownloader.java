@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Streams an input object to a file under the temporary folder ({@code /tmp} in Lambda), never holding
- * it whole in memory. A broken transfer is retried from the start; the file is removed on failure.
+ * Reads input objects: an enrolment photo is streamed to a file under the temporary folder ({@code /tmp}
+ * in Lambda), never held whole in memory (a broken transfer is retried from the start; the file is removed
+ * on failure); a video is read by ranges where it lies ({@link #reader}).
  */
 public final class ObjectDownloader {
 
@@ -53,6 +54,11 @@ public final class ObjectDownloader {
                 throw e instanceof IOException io ? new UncheckedIOException(io) : e;
             }
         });
+    }
+
+    /** The given version of the object, read by ranges as it is needed, for a video of any size. */
+    public RangedObject reader(ObjectRef ref, ObjectHead version) {
+        return new RangedObject(s3, ref, version, retrier);
     }
 
     /** The input object's current version: its ETag and size; empty when it does not exist. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.classroom.common.events.Sequencers;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
@@ -12,7 +13,8 @@ import org.classroom.function.event.ObjectRef;
 
 /**
  * Handles one input object, exactly once in effect: checks the ledger for this object version, reads
- * the object to a temporary file, recognises (or enrols) it, and publishes the result. Bad input ends
+ * the video by ranges where it lies (an enrolment photo to a temporary file), recognises (or enrols) it,
+ * and publishes the result. Bad input ends
  * as a final result; AWS faults that retries did not cure are thrown, so the message is retried later.
  */
 public final class ObjectProcessor {
@@ -60,11 +62,11 @@ public final class ObjectProcessor {
         }
 
         try (ClaimRenewal.Hold hold = renewal.hold(claim)) {
-            Optional<String> refusal = head.flatMap(this::refusal);
+            Optional<String> refusal = head.flatMap(version -> refusal(key, version));
             if (refusal.isPresent()) {
                 return publish(object, claim, VideoResult.failure(key, ResultStatus.INVALID_VIDEO, refusal.get(), etag), clock);
             }
-            return processClaimed(object, claim, hold, clock);
+            return processClaimed(object, claim, head, hold, clock);
         } catch (RuntimeException e) {
             // Let the retry in, whenever it comes; a crash instead waits for the claim to go stale.
             ledger.release(claim);
@@ -72,8 +74,29 @@ public final class ObjectProcessor {
         }
     }
 
-    private ObjectOutcome processClaimed(ObjectRef object, ResultLedger.Claim claimed, ClaimRenewal.Hold hold,
-                                         Stopwatch clock) {
+    private ObjectOutcome processClaimed(ObjectRef object, ResultLedger.Claim claim, Optional<ObjectHead> head,
+                                         ClaimRenewal.Hold hold, Stopwatch clock) {
+        if (EnrolmentKeys.isEnrolment(object.key())) {
+            return enrolDownloaded(object, claim, hold, clock);
+        }
+        if (head.isEmpty()) {
+            return publish(object, claim, deleted(object, claim.etag()), clock);
+        }
+        // The version claimed, read by ranges where it lies: a video of any size needs no room in /tmp.
+        RangedObject video = downloader.reader(object, head.get());
+        VideoResult result = withinMemory(() -> recognition.recognise(video, object.key(), claim.etag()),
+                object.key(), claim.etag());
+        // FFmpeg ends a clip at a read that failed: a result of part of the video is not its result.
+        video.failure().ifPresent(fault -> {
+            throw fault;
+        });
+        clock.lap("engine");
+        return publish(object, claim, result, clock);
+    }
+
+    /** An enrolment photo is small: it is downloaded whole, to a temporary file. */
+    private ObjectOutcome enrolDownloaded(ObjectRef object, ResultLedger.Claim claimed, ClaimRenewal.Hold hold,
+                                          Stopwatch clock) {
         String key = object.key();
         ResultLedger.Claim claim = claimed;
         String etag = claim.etag();
@@ -81,8 +104,7 @@ public final class ObjectProcessor {
         Optional<DownloadedObject> download = downloader.download(object);
         clock.lap("download");
         if (download.isEmpty()) {
-            result = VideoResult.failure(key, ResultStatus.INVALID_VIDEO,
-                    "the object no longer exists in " + object.bucket() + "; it was deleted before it could be read", etag);
+            result = deleted(object, etag);
         } else {
             try (DownloadedObject file = download.get()) {
                 if (file.etag() != null && !file.etag().equals(claim.etag())) {
@@ -94,20 +116,28 @@ public final class ObjectProcessor {
                     }
                     hold.switchTo(claim);
                 }
-                try {
-                    result = EnrolmentKeys.isEnrolment(key)
-                            ? enrolment.enrol(file.file(), key, etag, file.metadata())
-                            : recognition.recognise(file.file(), key, etag);
-                } catch (OutOfMemoryError e) {
-                    // A hostile or huge clip: the same clip would run out again, so it is a final result,
-                    // and the other videos of the batch go on (the engine's buffers are freed with it).
-                    result = VideoResult.failure(key, ResultStatus.INVALID_VIDEO, "the video needs more memory than the "
-                            + "function has (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): " + e.getMessage(), etag);
-                }
+                String version = etag;
+                result = withinMemory(() -> enrolment.enrol(file.file(), key, version, file.metadata()), key, etag);
             }
-            clock.lap(EnrolmentKeys.isEnrolment(key) ? "enrol" : "engine");
+            clock.lap("enrol");
         }
         return publish(object, claim, result, clock);
+    }
+
+    private static VideoResult deleted(ObjectRef object, String etag) {
+        return VideoResult.failure(object.key(), ResultStatus.INVALID_VIDEO,
+                "the object no longer exists in " + object.bucket() + "; it was deleted before it could be read", etag);
+    }
+
+    private static VideoResult withinMemory(Supplier<VideoResult> work, String key, String etag) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError e) {
+            // A hostile or huge clip: the same clip would run out again, so it is a final result,
+            // and the other videos of the batch go on (the engine's buffers are freed with it).
+            return VideoResult.failure(key, ResultStatus.INVALID_VIDEO, "the video needs more memory than the "
+                    + "function has (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): " + e.getMessage(), etag);
+        }
     }
 
     private ObjectOutcome publish(ObjectRef object, ResultLedger.Claim claim, VideoResult found, Stopwatch clock) {
@@ -120,13 +150,13 @@ public final class ObjectProcessor {
                 published ? result : null, clock.total());
     }
 
-    /** Why an upload is not even read: larger than the limit, or than the temporary folder can hold. */
-    private Optional<String> refusal(ObjectHead head) {
+    /** Why an upload is not even read: larger than the limit, or an enrolment photo larger than /tmp can hold. */
+    private Optional<String> refusal(String key, ObjectHead head) {
         if (head.size() > maxVideoBytes) {
             return Optional.of("the upload is " + gigabytes(head.size()) + "; videos up to " + gigabytes(maxVideoBytes)
                     + " are read (setting CLASSROOM_MAX_VIDEO_BYTES)");
         }
-        long space = downloader.usableSpace();
+        long space = EnrolmentKeys.isEnrolment(key) ? downloader.usableSpace() : Long.MAX_VALUE;
         if (head.size() > space) {
             return Optional.of("the upload is " + gigabytes(head.size()) + " and the function's temporary folder has "
                     + gigabytes(space) + " free");

@@ -1,12 +1,12 @@
 package org.classroom.function.process;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.RecognisedVideo;
 import org.classroom.face.gallery.Gallery;
+import org.classroom.face.video.RandomAccessInput;
 import org.classroom.function.runtime.EnginePool;
 import org.classroom.function.runtime.GalleryCache;
 import org.classroom.function.runtime.StudentDirectory;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recognises the people in one downloaded video, adds each one's student record and keeps each one's face
+ * Recognises the people in one video, adds each one's student record and keeps each one's face
  * crop in the evidence bucket.
  */
 public final class Recognition {
@@ -37,13 +37,14 @@ public final class Recognition {
      * The engine's result with records added. Bad input comes back as the engine's {@code invalid-video}
      * result; a fault inside the engine (a bug, not the input) becomes a final {@code error} result,
      * since running it again would fail again. Table faults and an engine that cannot be loaded are
-     * thrown, for the message to be retried.
+     * thrown, for the message to be retried. The video is read where it lies (by ranges); whether it was
+     * read whole is the caller's to check.
      */
-    public VideoResult recognise(Path file, String key, String etag) {
+    public VideoResult recognise(RandomAccessInput video, String key, String etag) {
         Gallery known = gallery.get();
         RecognisedVideo recognised;
         try {
-            recognised = engines.with(engine -> engine.recogniseWithCrops(file, key, known));
+            recognised = engines.with(engine -> engine.recogniseWithCrops(video, key, known));
         } catch (EnginePool.EngineUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
@@ -51,11 +52,6 @@ public final class Recognition {
             return VideoResult.failure(key, ResultStatus.ERROR, "the face engine failed: " + e, etag);
         }
         VideoResult result = recognised.result();
-        if (result.reason() != null) {
-            // The engine names the temporary file; the user knows the video by its key.
-            result = result.withReason(result.reason().replace(file.toString(), key)
-                    .replace(file.getFileName().toString(), key));
-        }
         List<RecognisedPerson> people = result.people().stream()
                 .map(person -> person.withRecord(students.get(person.name())))
                 .toList();

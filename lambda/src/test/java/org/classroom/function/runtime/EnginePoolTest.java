@@ -9,6 +9,7 @@ import java.util.List;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
+import org.classroom.face.video.RandomAccessInput;
 import org.junit.jupiter.api.Test;
 
 class EnginePoolTest {
@@ -71,6 +72,11 @@ class EnginePoolTest {
 
         @Override
         public VideoResult recognise(Path video, String videoName, Gallery gallery) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery) {
             throw new UnsupportedOperationException();
         }
 
