@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +108,18 @@ final class FunctionCloud implements AutoCloseable {
 
     /** Makes a function runtime (a container) and registers it under {@code name}. */
     FunctionRuntime register(String name, Supplier<? extends VideoRecogniser> engines, FunctionSettings settings) {
-        FunctionRuntime runtime = FunctionRuntime.create(config, settings, engines);
+        return register(name, engines, settings, config);
+    }
+
+    /** The same, with the function reaching the cloud through {@code endpoint} (e.g. a relay that counts bytes). */
+    FunctionRuntime register(String name, Supplier<? extends VideoRecogniser> engines, FunctionSettings settings,
+                             URI endpoint) {
+        return register(name, engines, settings, config.withEndpoint(endpoint));
+    }
+
+    private FunctionRuntime register(String name, Supplier<? extends VideoRecogniser> engines, FunctionSettings settings,
+                                     ClassroomConfig functionConfig) {
+        FunctionRuntime runtime = FunctionRuntime.create(functionConfig, settings, engines);
         runtimes.add(runtime);
         cloud.registerFunction(name, new RecogniseHandler(runtime), Duration.ofMinutes(10));
         return runtime;
