@@ -9,7 +9,8 @@
  *   <li>the ledger: HEAD {@code <stem>.json} in the output bucket; its metadata
  *       {@code x-amz-meta-source-etag} and {@code x-amz-meta-sent} say whether this object version was
  *       already done (skip), written but maybe not sent (send once more), or not done (go on);</li>
- *   <li>GetObject streamed to a temporary file (deleted afterwards);</li>
+ *   <li>a video read by ranged GetObjects of the version claimed, as FFmpeg needs its bytes (an enrolment
+ *       photo streamed to a temporary file, deleted afterwards);</li>
  *   <li>the engine (or, under {@code enrol/}, enrolment), then each person's record from the student table;</li>
  *   <li>the seed CSV {@code <stem>}, the JSON {@code <stem>.json} (not sent), the output-queue message, and
  *       the JSON marked sent.</li>
