@@ -1,0 +1,89 @@
+package org.classroom.face.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A clip read by position (as the function reads an S3 object by ranges) samples as the same clip on disk. */
+class RandomAccessSamplingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCourseClipReadByPositionGivesTheSameSamplesAsTheFile() throws Exception {
+        Path clip = TestClips.courseClip("test_1.mp4");
+        try (CountingFile input = new CountingFile(clip)) {
+            assertThat(sampleTimes(FrameSampler.open(input, "test_1.mp4", SamplingOptions.defaults(), VideoLimits.none())))
+                    .isEqualTo(sampleTimes(FrameSampler.open(clip, SamplingOptions.defaults())));
+            // JavaCV seeks by reset and skip; the stream makes those free instead of keeping what it read.
+            assertThat(input.bytesRead).isLessThanOrEqualTo(Files.size(clip));
+        }
+    }
+
+    @Test
+    void aLongRecordingSampledAtItsKeyFramesIsReadInSmallPart() throws Exception {
+        // 2 minutes of moving pictures, a key frame every 5 s: every sample is a key frame.
+        Path lecture = TestClips.ffmpeg(dir.resolve("pattern.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=s=640x360:r=25", "-t", "120", "-c:v", "libx264", "-preset",
+                "ultrafast", "-g", "125", "-keyint_min", "125", "-sc_threshold", "0");
+        try (CountingFile input = new CountingFile(lecture)) {
+            List<Double> times = sampleTimes(FrameSampler.open(input, "pattern.mp4", SamplingOptions.defaults(),
+                    VideoLimits.none()));
+            assertThat(times).hasSizeGreaterThanOrEqualTo(24);
+            assertThat(input.bytesRead).isLessThan(Files.size(lecture) / 2);
+        }
+    }
+
+    private static List<Double> sampleTimes(FrameSampler opened) throws InvalidVideoException {
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = opened) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    times.add(frame.seconds());
+                }
+            }
+        }
+        return times;
+    }
+
+    /** A file read by position, counting the bytes handed out. */
+    private static final class CountingFile implements RandomAccessInput, AutoCloseable {
+        private final RandomAccessFile file;
+        long bytesRead;
+
+        CountingFile(Path path) throws IOException {
+            this.file = new RandomAccessFile(path.toFile(), "r");
+        }
+
+        @Override
+        public long size() {
+            try {
+                return file.length();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+            file.seek(position);
+            int read = file.read(buffer, offset, length);
+            bytesRead += Math.max(0, read);
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+}
