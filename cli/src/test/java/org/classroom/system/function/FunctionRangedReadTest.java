@@ -13,6 +13,8 @@ import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.VideoRecogniser;
+import org.classroom.face.gallery.Gallery;
+import org.classroom.face.video.RandomAccessInput;
 import org.classroom.face.video.LectureMaker;
 import org.classroom.function.runtime.Engines;
 import org.classroom.function.runtime.FunctionSettings;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Issue 13, "no whole-file copies": the function reads a video by ranges where it lies in S3. It runs with a
@@ -31,12 +34,15 @@ import org.junit.jupiter.api.Test;
 class FunctionRangedReadTest {
 
     private static final String FUNCTION = "classroom-recognise";
+    /** The same function, with something happening to the upload after it was claimed, before it is read. */
+    private static final String REPLACING = "replacing-probe";
     private static final FunctionSettings SETTINGS = FunctionSettings.defaults().withRetries(2, Duration.ofMillis(50));
 
     private static FunctionCloud system;
     private static ByteCountingRelay relay;
     private static VideoRecogniser engine;
     private static Path work;
+    private static volatile Runnable beforeReading = () -> { };
 
     @BeforeAll
     static void startSystem() throws IOException {
@@ -51,6 +57,7 @@ class FunctionRangedReadTest {
         System.setProperty("java.io.tmpdir", notAFolder.resolve("tmp").toString());
         try {
             system.register(FUNCTION, () -> engine, SETTINGS, relay.endpoint());
+            system.register(REPLACING, () -> new BeforeReading(engine, () -> beforeReading.run()), SETTINGS);
         } finally {
             System.setProperty("java.io.tmpdir", temp);
         }
@@ -93,6 +100,32 @@ class FunctionRangedReadTest {
     }
 
     @Test
+    void aVideoReplacedAfterItsVersionWasClaimedFailsTheMessageAndTheRetryReadsTheNewVersion() {
+        system.upload("replaced.mp4", system.clip("test_0.mp4"));
+        List<Message> notifications = system.takeNotifications(1);
+        beforeReading = () -> system.upload("replaced.mp4", system.clip("test_4.mp4"));
+
+        Invocation first = system.invoke(REPLACING, system.sqsEvent(notifications));
+
+        beforeReading = () -> { };
+        // Neither version's answer from bytes of the other: the message is retried.
+        assertThat(first.failedMessageIds()).hasSize(1);
+        assertThat(system.outputObjects()).doesNotContainKey("replaced");
+        List<Message> replacement = system.takeNotifications(1);
+
+        Invocation retry = system.invoke(REPLACING, system.sqsEvent(notifications));
+
+        assertThat(retry.failedMessageIds()).isEmpty();
+        assertThat(system.outputObjects()).containsEntry("replaced", "johnny_dep,computer_science,senior");
+        assertThat(system.invoke(REPLACING, system.sqsEvent(replacement)).failedMessageIds()).isEmpty();
+        // The later upload's event may send the same result again (the ledger's call); never the first version's.
+        assertThat(system.drainOutputQueue()).isNotEmpty().allSatisfy(result -> {
+            assertThat(result.video()).isEqualTo("replaced.mp4");
+            assertThat(result.people()).extracting(RecognisedPerson::name).containsExactly("johnny_dep");
+        });
+    }
+
+    @Test
     void aLongRecordingSampledAtItsKeyFramesIsReadInSmallPart() throws IOException {
         Path videos = system.samples.resolve("videos");
         // A camera's kind of recording: 720p, a key frame every 5 s, so every sample is a key frame.
@@ -105,7 +138,7 @@ class FunctionRangedReadTest {
                 new LectureMaker.Nobody(68)), work.resolve("lecture.mp4"));
         long size = Files.size(lecture);
         system.upload("lecture.mp4", lecture);
-        List<software.amazon.awssdk.services.sqs.model.Message> notifications = system.takeNotifications(1);
+        List<Message> notifications = system.takeNotifications(1);
         relay.resetCount();
 
         Invocation invocation = system.invoke(FUNCTION, system.sqsEvent(notifications));
@@ -120,5 +153,30 @@ class FunctionRangedReadTest {
                 .contains("president_biden", "mr_bean", "morgan_freeman", "johnny_dep");
         // Everything the function received, tables and queues included, is well under the recording's size.
         assertThat(received).isLessThan(size / 2);
+    }
+
+    /** The engine, with something done first each time it is given a video read by position. */
+    private record BeforeReading(VideoRecogniser engine, Runnable first) implements VideoRecogniser {
+
+        @Override
+        public VideoResult recognise(Path video, String videoName, Gallery gallery) {
+            return engine.recognise(video, videoName, gallery);
+        }
+
+        @Override
+        public VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery) {
+            first.run();
+            return engine.recognise(video, videoName, gallery);
+        }
+
+        @Override
+        public double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused {
+            return engine.encodeSingleFace(photoOrClip);
+        }
+
+        @Override
+        public void close() {
+            // the shared engine is closed with the first function
+        }
     }
 }
