@@ -10,6 +10,8 @@ import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.function.event.ObjectRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handles one input object, exactly once in effect: checks the ledger for this object version, reads
@@ -18,6 +20,8 @@ import org.classroom.function.event.ObjectRef;
  * as a final result; AWS faults that retries did not cure are thrown, so the message is retried later.
  */
 public final class ObjectProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectProcessor.class);
 
     private final ResultLedger ledger;
     private final ObjectDownloader downloader;
@@ -86,6 +90,8 @@ public final class ObjectProcessor {
         RangedObject video = downloader.reader(object, head.get());
         VideoResult result = withinMemory(() -> recognition.recognise(video, object.key(), claim.etag()),
                 object.key(), claim.etag());
+        LOG.info("{}: read {} of {} bytes in {} ranged GETs", object.key(), video.bytesFetched(), video.size(),
+                video.requests());
         // FFmpeg ends a clip at a read that failed: a result of part of the video is not its result.
         video.failure().ifPresent(fault -> {
             throw fault;
