@@ -233,7 +233,11 @@ public final class FrameSampler implements AutoCloseable {
         return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
     }
 
-    /** Opens a clip from a stream (e.g. an S3 download); the stream is closed with the sampler. */
+    /**
+     * Opens a clip from a stream; the stream is closed with the sampler. JavaCV keeps what it reads of a plain
+     * stream in memory, to seek back in it: for a small clip only. A large one is read by position
+     * ({@link #open(RandomAccessInput, String, SamplingOptions, VideoLimits)}).
+     */
     public static FrameSampler open(InputStream stream, String name, SamplingOptions options)
             throws InvalidVideoException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream);

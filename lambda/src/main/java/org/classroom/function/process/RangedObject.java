@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * One version of an S3 object, read by ranged GETs as FFmpeg asks for its bytes, so that a video of any
- * size is never copied to {@code /tmp} nor held whole in memory. The GETs go through the SDK (TLS checked,
- * the project's retries) rather than FFmpeg's own http client, which does not verify certificates by default.
+ * size is never copied to {@code /tmp} nor held whole in memory. The GETs go through the SDK rather than
+ * FFmpeg's own https client reading a presigned URL (which this FFmpeg build has): the SDK checks S3's
+ * certificate (FFmpeg does not by default), retries a failed range with the project's {@link Retrier}, and
+ * lets a changed ETag be told from a read error, which FFmpeg reports alike.
  * <p>
  * It reads ahead in one window: small after a jump (FFmpeg seeks from key frame to key frame), doubling
  * while reading on, up to {@link #MAX_WINDOW}. Every GET asks for the claimed version (If-Match with its
