@@ -6,7 +6,7 @@ import org.classroom.common.events.ETags;
 import org.classroom.face.video.RandomAccessInput;
 import org.classroom.function.event.ObjectRef;
 import org.classroom.function.runtime.Retrier;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -34,8 +34,10 @@ public final class RangedObject implements RandomAccessInput {
     private final ObjectHead version;
     private final Retrier retrier;
 
-    private byte[] window = new byte[0];
+    /** One buffer for the whole read, filled again at each GET: the only copy of the object's bytes held. */
+    private byte[] window;
     private long windowStart = -1;
+    private int windowLength;
     private int nextLength = FIRST_WINDOW;
     private long bytesFetched;
     private int requests;
@@ -58,45 +60,54 @@ public final class RangedObject implements RandomAccessInput {
         if (position >= version.size()) {
             return -1;
         }
-        if (position < windowStart || position >= windowStart + window.length) {
+        if (position < windowStart || position >= windowStart + windowLength) {
             fill(position);
         }
         int from = (int) (position - windowStart);
-        int count = Math.min(length, window.length - from);
+        int count = Math.min(length, windowLength - from);
         System.arraycopy(window, from, buffer, offset, count);
         return count;
     }
 
     private void fill(long position) throws IOException {
-        boolean onward = position == windowStart + window.length;
+        boolean onward = position == windowStart + windowLength;
         nextLength = onward ? Math.min(MAX_WINDOW, nextLength * 2) : FIRST_WINDOW;
-        long last = Math.min(version.size(), position + nextLength) - 1;
+        int length = (int) Math.min(version.size() - position, nextLength);
+        if (window == null || window.length < length) {
+            // A short clip may need no more than the first window; once it grows, the largest at once.
+            window = new byte[window == null ? FIRST_WINDOW : MAX_WINDOW];
+        }
+        windowLength = 0;
         try {
-            window = retrier.call(() -> fetch(position, last));
+            retrier.call(() -> fetch(position, length));
         } catch (RuntimeException e) {
             failure = e;
             throw new IOException("reading " + ref.key() + " at byte " + position + " failed: " + e.getMessage(), e);
         }
         windowStart = position;
-        bytesFetched += window.length;
+        windowLength = length;
+        bytesFetched += length;
         requests++;
     }
 
-    private byte[] fetch(long first, long last) {
-        ResponseBytes<GetObjectResponse> reply;
-        try {
-            reply = s3.getObjectAsBytes(request -> request.bucket(ref.bucket()).key(ref.key())
-                    .range("bytes=" + first + "-" + last).ifMatch('"' + version.etag() + '"'));
+    /** Reads {@code length} bytes from {@code first} into the window; an attempt cut short is retried whole. */
+    private Void fetch(long first, int length) throws IOException {
+        try (ResponseInputStream<GetObjectResponse> reply = s3.getObject(request -> request.bucket(ref.bucket())
+                .key(ref.key()).range("bytes=" + first + "-" + (first + length - 1)).ifMatch('"' + version.etag() + '"'))) {
+            if (!version.etag().equals(ETags.normalise(reply.response().eTag()))) {
+                throw new ObjectReplacedException(ref.key(), version.etag());
+            }
+            int read = reply.readNBytes(window, 0, length);
+            if (read < length) {
+                throw new IOException("the range ended after " + read + " of " + length + " bytes");
+            }
+            return null;
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 404) {
                 throw new ObjectReplacedException(ref.key(), version.etag());
             }
             throw e;
         }
-        if (!version.etag().equals(ETags.normalise(reply.response().eTag()))) {
-            throw new ObjectReplacedException(ref.key(), version.etag());
-        }
-        return reply.asByteArrayUnsafe();
     }
 
     /** The fault that ended reading early, if any: the clip was not read whole, so no result may come of it. */
