@@ -12,6 +12,7 @@ import org.classroom.common.config.SampleData;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.video.RandomAccessInput;
@@ -165,8 +166,13 @@ class FunctionRangedReadTest {
 
         @Override
         public VideoResult recognise(RandomAccessInput video, String videoName, Gallery gallery) {
+            return recogniseWithCrops(video, videoName, gallery).result();
+        }
+
+        @Override
+        public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
             first.run();
-            return engine.recognise(video, videoName, gallery);
+            return engine.recogniseWithCrops(video, videoName, gallery);
         }
 
         @Override
