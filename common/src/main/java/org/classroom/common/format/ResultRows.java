@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 
 /**
@@ -25,9 +26,11 @@ public final class ResultRows {
      * @param name   null on a video's only row when nobody was recognised
      * @param reason      the result's reason (why nothing was found, or a note), on every row of the video
      * @param appearances when the person was on screen (empty on a video's row without a person)
+     * @param crop        the evidence bucket's key of the person's face crop; on a video's row without a
+     *                    recognised person, the first unknown person's; null when none was kept
      */
     public record Row(String video, String status, String name, Integer id, String major, String year,
-                      Double distance, String reason, List<Appearance> appearances) {
+                      Double distance, String reason, List<Appearance> appearances, String crop) {
 
         public String idText() {
             return id == null ? "" : id.toString();
@@ -47,10 +50,14 @@ public final class ResultRows {
         List<Row> rows = new ArrayList<>();
         for (RecognisedPerson person : result.people()) {
             rows.add(new Row(result.video(), status, person.name(), person.id(), person.major(), person.year(),
-                    person.distance(), result.reason(), person.appearances()));
+                    person.distance(), result.reason(), person.appearances(), person.crop()));
         }
         if (rows.isEmpty()) {
-            rows.add(new Row(result.video(), status, null, null, null, null, null, result.reason(), List.of()));
+            // unknown people have no row of their own: the video's row shows the first one's face
+            String unknownCrop = result.unknownPeople().stream().map(UnknownPerson::crop)
+                    .filter(crop -> crop != null).findFirst().orElse(null);
+            rows.add(new Row(result.video(), status, null, null, null, null, null, result.reason(), List.of(),
+                    unknownCrop));
         }
         return rows;
     }
