@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.evidence.EvidenceReader;
+import org.classroom.desktop.logic.evidence.S3EvidenceReader;
 import org.classroom.desktop.logic.results.RelayFeed;
 import org.classroom.desktop.logic.results.TableFeed;
 import org.classroom.desktop.logic.results.ResultFeed;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real services: S3 (transfer manager) for uploads, the relay's event stream (or the results table
- * when no relay is set) for results, DynamoDB for the roster.
+ * when no relay is set) for results, DynamoDB for the roster, the evidence bucket for face crops.
  */
 public final class AwsBackend implements Backend {
 
@@ -47,5 +49,10 @@ public final class AwsBackend implements Backend {
         AwsClients clients = new AwsClients(config);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         return new TableRoster(new StudentTable(dynamoDb, config.table()), clients.s3(), config.inputBucket(), dynamoDb);
+    }
+
+    @Override
+    public EvidenceReader evidence(ClassroomConfig config) {
+        return new S3EvidenceReader(new AwsClients(config).s3(), config.evidenceBucket());
     }
 }

@@ -1,6 +1,7 @@
 package org.classroom.desktop.logic;
 
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
 import org.classroom.desktop.logic.upload.ObjectUploader;
@@ -13,4 +14,7 @@ public interface Backend {
     ResultFeed results(ClassroomConfig config);
 
     Roster roster(ClassroomConfig config);
+
+    /** The evidence bucket's face crops. */
+    EvidenceReader evidence(ClassroomConfig config);
 }

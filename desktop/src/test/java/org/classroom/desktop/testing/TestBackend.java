@@ -3,17 +3,22 @@ package org.classroom.desktop.testing;
 import java.time.Duration;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.Backoff;
 import org.classroom.desktop.logic.results.RelayFeed;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
 import org.classroom.desktop.logic.upload.ObjectUploader;
 
-/** Uploads into a folder, results from the configured relay (a {@link TinyRelay}), a roster in memory. */
+/**
+ * Uploads into a folder, results from the configured relay (a {@link TinyRelay}), a roster and the
+ * evidence bucket in memory.
+ */
 public class TestBackend implements Backend {
 
     private final FolderUploader uploader;
     private final MemoryRoster roster;
+    private final MemoryEvidence evidence = new MemoryEvidence();
 
     public TestBackend(FolderUploader uploader, MemoryRoster roster) {
         this.uploader = uploader;
@@ -34,5 +39,15 @@ public class TestBackend implements Backend {
     @Override
     public Roster roster(ClassroomConfig config) {
         return roster;
+    }
+
+    @Override
+    public EvidenceReader evidence(ClassroomConfig config) {
+        return evidence;
+    }
+
+    /** The evidence bucket, to put crops in. */
+    public MemoryEvidence crops() {
+        return evidence;
     }
 }
