@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
 import org.classroom.desktop.logic.settings.LocalDemo;
@@ -47,6 +48,7 @@ public final class MainViewModel implements AutoCloseable {
     private UploadService uploadService;
     private ResultFeed feed;
     private Roster rosterService;
+    private EvidenceReader evidence;
     private boolean journalResumed;
 
     public MainViewModel(Backend backend, SettingsStore settings, UploadJournal journal, Executor ui, Executor background) {
@@ -104,11 +106,14 @@ public final class MainViewModel implements AutoCloseable {
             carried.forEach(upload -> newUploads.submit(upload.file(), upload.key()));
             Roster newRoster = backend.roster(newConfig);
             ResultFeed newFeed = backend.results(newConfig);
+            EvidenceReader newEvidence = backend.evidence(newConfig);
             synchronized (this) {
                 uploadService = newUploads;
                 rosterService = newRoster;
                 feed = newFeed;
+                evidence = newEvidence;
             }
+            results.crops().attach(newEvidence);
             uploads.attach(newUploads);
             ui.execute(() -> {
                 config.set(newConfig);
@@ -143,13 +148,16 @@ public final class MainViewModel implements AutoCloseable {
         UploadService oldUploads;
         ResultFeed oldFeed;
         Roster oldRoster;
+        EvidenceReader oldEvidence;
         synchronized (this) {
             oldUploads = uploadService;
             oldFeed = feed;
             oldRoster = rosterService;
+            oldEvidence = evidence;
             uploadService = null;
             feed = null;
             rosterService = null;
+            evidence = null;
         }
         if (oldFeed != null) {
             oldFeed.close();
@@ -161,6 +169,9 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (oldRoster != null) {
             oldRoster.close();
+        }
+        if (oldEvidence != null) {
+            oldEvidence.close();
         }
         return unfinished;
     }

@@ -51,12 +51,14 @@ public final class ResultsViewModel {
     private final ObjectProperty<Connection> connection =
             new SimpleObjectProperty<>(Connection.offline("Not connected"));
     private final StringProperty notice = new SimpleStringProperty("");
+    private final FaceCrops crops;
     private volatile Consumer<VideoResult> enrolmentListener = result -> { };
 
     public ResultsViewModel(Executor ui, Executor background, Function<String, Optional<Instant>> uploadedAt) {
         this.ui = ui;
         this.background = background;
         this.uploadedAt = uploadedAt;
+        this.crops = new FaceCrops(ui, background);
         filter.addListener((observable, old, text) -> filtered.setPredicate(matching(text)));
     }
 
@@ -175,6 +177,11 @@ public final class ResultsViewModel {
     public boolean connected() {
         ConnectionState state = connection.get().state();
         return state == ConnectionState.CONNECTED || state == ConnectionState.POLLING;
+    }
+
+    /** The thumbnails of the rows' face crops. */
+    public FaceCrops crops() {
+        return crops;
     }
 
     /** The outcome of the last export. */
