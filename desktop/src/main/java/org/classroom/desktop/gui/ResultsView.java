@@ -48,6 +48,7 @@ final class ResultsView extends VBox {
         table.setId("resultsTable");
         table.getColumns().add(column("Video", 95, ResultRow::video));
         table.getColumns().add(statusColumn());
+        table.getColumns().add(faceColumn(model));
         table.getColumns().add(column("Name", 140, ResultRow::name));
         table.getColumns().add(column("ID", 40, ResultRow::id));
         table.getColumns().add(column("Major", 150, ResultRow::major));
@@ -88,6 +89,13 @@ final class ResultsView extends VBox {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> (ObservableValue<T>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    private static TableColumn<ResultRow, String> faceColumn(ResultsViewModel model) {
+        TableColumn<ResultRow, String> face = column("Face", 56, ResultRow::crop);
+        face.setSortable(false);
+        face.setCellFactory(c -> new FaceCell(model.crops()));
+        return face;
     }
 
     private static TableColumn<ResultRow, String> statusColumn() {

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -24,6 +25,7 @@ import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
+import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 import org.classroom.desktop.DesktopApp;
 import org.classroom.desktop.logic.results.ResultsCsv;
@@ -38,6 +40,7 @@ import org.classroom.desktop.testing.SampleFiles;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.testing.TestBackend;
 import org.classroom.desktop.testing.TinyRelay;
+import org.classroom.desktop.viewmodel.FaceCrops;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.UploadRowViewModel;
 import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
@@ -59,6 +62,7 @@ class MainWindowTest {
     private TinyRelay relay;
     private FolderUploader bucket;
     private MemoryRoster roster;
+    private TestBackend backend;
     private MainViewModel model;
     private ExecutorService background;
     private Path exportTarget;
@@ -76,7 +80,8 @@ class MainWindowTest {
         SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), dir.resolve("config.properties")),
                 Map.of("relay.url", relay.url().toString(), "relay.token", "secret"));
         background = DesktopApp.backgroundPool();
-        model = new MainViewModel(new TestBackend(bucket, roster), settings, new UploadJournal(dir.resolve("uploads.json")),
+        backend = new TestBackend(bucket, roster);
+        model = new MainViewModel(backend, settings, new UploadJournal(dir.resolve("uploads.json")),
                 Platform::runLater, background);
         MainWindow window = new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
                 model.firstRun(Optional.empty()), new ScriptedDialogs(exportTarget, enrolmentPhoto));
@@ -152,6 +157,47 @@ class MainWindowTest {
         // Sorting by a column sorts the rows shown (and what an export writes).
         robot.interact(() -> table.getSortOrder().setAll(table.getColumns().get(0)));
         assertThat(table.getItems()).extracting(ResultRow::video).containsExactly("broken.mp4", "test_0.mp4", "test_1.mp4");
+    }
+
+    @Test
+    void aRowWithACropShowsItsFaceAndARowWhoseCropIsMissingStaysEmpty(FxRobot robot) throws Exception {
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        waitFor("the relay connection", LIMIT, () -> indicator(robot).contains("Relay connected"));
+        String trumpCrop = "crops/test_0.mp4/e1/president_trump.jpg";
+        String strangerCrop = "crops/test_5.mp4/e5/unknown-1.jpg";
+        backend.crops().put(trumpCrop, SampleFiles.jpegPicture(80, 100));
+        backend.crops().put(strangerCrop, SampleFiles.jpegPicture(120, 120));
+
+        relay.publish(withCrop(result("test_0.mp4", "president_trump", 5, "physics", "junior", 0.39), trumpCrop));
+        relay.publish(withCrop(result("test_1.mp4", "mr_bean", 2, "biology", "freshmen", 0.45),
+                "crops/test_1.mp4/e2/mr_bean.jpg"));   // expired: not in the bucket
+        relay.publish(new VideoResult("test_5.mp4", ResultStatus.UNKNOWN_FACE, List.of(), 1, 1, null, null, Map.of(),
+                Instant.now(), List.of(new UnknownPerson(null, 2.5, List.of()).withCrop(strangerCrop))));
+        relay.publish(result("test_2.mp4", "floki", 8, "art", "senior", 0.5));   // an older result: no crop
+        waitFor("four rows", LIMIT, () -> table.getItems().size() == 4);
+
+        waitFor("two faces shown", LIMIT, () -> faces(robot).size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(faces(robot)).allSatisfy(face -> {
+            assertThat(face.getImage().getHeight()).isEqualTo(FaceCrops.HEIGHT);
+            assertThat(face.getImage().getWidth()).isGreaterThan(0);
+        });
+        assertThat(faces(robot)).extracting(face -> ((FaceCell) face.getParent()).getItem())
+                .containsExactlyInAnyOrder(trumpCrop, strangerCrop);
+        // each crop read once, however often its cell is drawn again
+        robot.interact(table::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(backend.crops().reads()).isEqualTo(3);
+        assertThat(faces(robot)).hasSize(2);
+    }
+
+    private static List<ImageView> faces(FxRobot robot) {
+        return robot.lookup(".face-crop").queryAllAs(ImageView.class).stream()
+                .filter(face -> face.getImage() != null && face.getParent() != null).toList();
+    }
+
+    private static VideoResult withCrop(VideoResult result, String crop) {
+        return result.withPeople(result.people().stream().map(person -> person.withCrop(crop)).toList());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.classroom.desktop.testing;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** Small files with real headers, for the content checks. */
 public final class SampleFiles {
@@ -27,5 +30,18 @@ public final class SampleFiles {
         byte[] bytes = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1};
         Files.createDirectories(dir);
         return Files.write(dir.resolve(name), bytes);
+    }
+
+    /** A decodable JPEG picture of this size (a grey square stands in for a face crop). */
+    public static byte[] jpegPicture(int width, int height) throws IOException {
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                picture.setRGB(x, y, 0x808080);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(picture, "jpg", bytes);
+        return bytes.toByteArray();
     }
 }
