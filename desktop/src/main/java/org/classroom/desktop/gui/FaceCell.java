@@ -1,6 +1,5 @@
 package org.classroom.desktop.gui;
 
-import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.image.ImageView;
 import org.classroom.desktop.model.ResultRow;
@@ -17,7 +16,7 @@ final class FaceCell extends TableCell<ResultRow, String> {
         thumbnail.getStyleClass().add("face-crop");
         thumbnail.setPreserveRatio(true);
         thumbnail.setFitHeight(FaceCrops.HEIGHT);
-        setAlignment(Pos.CENTER);
+        getStyleClass().add("face-cell");
     }
 
     @Override
