@@ -47,7 +47,13 @@ final class RelayProcess implements AutoCloseable {
         // Keep the user's own configuration file out of it.
         builder.environment().put("XDG_CONFIG_HOME", log.getParent().resolve("xdg").toString());
         RelayProcess relay = new RelayProcess(builder.start(), URI.create("http://127.0.0.1:" + port), token);
-        relay.awaitHealthy(Duration.ofMinutes(1), log);
+        try {
+            relay.awaitHealthy(Duration.ofMinutes(1), log);
+        } catch (RuntimeException e) {
+            // A relay that never became healthy must not outlive the test that started it.
+            relay.process.destroyForcibly();
+            throw e;
+        }
         return relay;
     }
 
