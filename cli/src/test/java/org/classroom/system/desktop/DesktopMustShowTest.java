@@ -57,13 +57,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class DesktopMustShowTest {
 
     static {
-        // Headless JavaFX for this JVM, before the toolkit starts (the module's argLine is shared).
-        System.setProperty("testfx.robot", "glass");
-        System.setProperty("testfx.headless", "true");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
+        HeadlessFx.use();
     }
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
