@@ -112,6 +112,24 @@ class DesktopFaceCropTest {
                 .anyMatch(face -> face.getImage() != null && face.getImage().getWidth() > 0));
     }
 
+    @Test
+    void theUnnamedBoyOfTest5HasARowOfHisOwnWithHisFace(FxRobot robot) {
+        waitFor("the relay connection", () -> robot.lookup("#connectionIndicator").queryLabeled().getText()
+                .contains("Relay connected"));
+
+        robot.interact(() -> model.uploads().add(List.of(samples.resolve("videos/test_5.mp4"))));
+
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        waitFor("test_5's rows", () -> table.getItems().stream().filter(row -> row.video().equals("test_5.mp4")).count() == 2);
+        List<ResultRow> rows = table.getItems().stream().filter(r -> r.video().equals("test_5.mp4")).toList();
+        assertThat(rows).extracting(ResultRow::displayName).containsExactly("vin_diesel", "Unknown person 1");
+        ResultRow boy = rows.get(1);
+        assertThat(boy.unknown()).isTrue();
+        assertThat(boy.crop()).startsWith("crops/test_5.mp4/").endsWith("/unknown-1.jpg");
+        assertThat(boy.box()).as("where his face was, for the frame view").isNotNull();
+        assertThat(robot.lookup(".unknown-person").queryAll()).isNotEmpty();
+    }
+
     private static void waitFor(String what, BooleanSupplier condition) {
         Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50))
                 .until(condition::getAsBoolean);

@@ -49,7 +49,7 @@ final class ResultsView extends VBox {
         table.getColumns().add(column("Video", 95, ResultRow::video));
         table.getColumns().add(statusColumn());
         table.getColumns().add(faceColumn(model));
-        table.getColumns().add(column("Name", 140, ResultRow::name));
+        table.getColumns().add(nameColumn());
         table.getColumns().add(column("ID", 40, ResultRow::id));
         table.getColumns().add(column("Major", 150, ResultRow::major));
         table.getColumns().add(column("Year", 90, ResultRow::year));
@@ -96,6 +96,24 @@ final class ResultsView extends VBox {
         face.setSortable(false);
         face.setCellFactory(c -> new FaceCell(model.crops()));
         return face;
+    }
+
+    /** Names, and "Unknown person N" set apart for the people the gallery does not know. */
+    private static TableColumn<ResultRow, String> nameColumn() {
+        TableColumn<ResultRow, String> name = column("Name", 140, ResultRow::displayName);
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                ResultRow row = getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove("unknown-person");
+                setText(empty ? null : value);
+                if (!empty && row != null && row.unknown()) {
+                    getStyleClass().add("unknown-person");
+                }
+            }
+        });
+        return name;
     }
 
     private static TableColumn<ResultRow, String> statusColumn() {

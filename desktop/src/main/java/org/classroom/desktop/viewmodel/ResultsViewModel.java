@@ -111,7 +111,7 @@ public final class ResultsViewModel {
         String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
         return row -> {
             String haystack = String.join(" ", String.valueOf(row.video()), String.valueOf(row.status()),
-                    String.valueOf(row.name()), String.valueOf(row.id()), String.valueOf(row.major()),
+                    String.valueOf(row.displayName()), String.valueOf(row.id()), String.valueOf(row.major()),
                     String.valueOf(row.year()), String.valueOf(row.reason())).toLowerCase(Locale.ROOT);
             for (String word : words) {
                 if (!haystack.contains(word)) {

@@ -184,6 +184,8 @@ class MainWindowTest {
         });
         assertThat(faces(robot)).extracting(face -> ((FaceCell) face.getParent()).getItem())
                 .containsExactlyInAnyOrder(trumpCrop, strangerCrop);
+        assertThat(table.getItems()).filteredOn(row -> row.video().equals("test_5.mp4"))
+                .extracting(ResultRow::displayName).containsExactly("Unknown person 1");
         // each crop read once, however often its cell is drawn again
         robot.interact(table::refresh);
         WaitForAsyncUtils.waitForFxEvents();

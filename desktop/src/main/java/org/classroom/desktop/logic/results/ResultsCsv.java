@@ -12,7 +12,8 @@ import org.classroom.desktop.model.ResultRow;
 
 /**
  * The exported table, in the relay's {@code /api/results.csv} columns
- * ({@code video,status,name,id,major,year,distance}) plus the reason and the upload-to-result seconds.
+ * ({@code video,status,name,id,major,year,distance}) plus the reason and the upload-to-result seconds; an unknown
+ * person's name is "Unknown person N".
  */
 public final class ResultsCsv {
 
@@ -26,7 +27,7 @@ public final class ResultsCsv {
         for (ResultRow row : rows) {
             csv.append(CsvField.of(row.video())).append(',')
                     .append(CsvField.of(row.status())).append(',')
-                    .append(CsvField.of(row.name())).append(',')
+                    .append(CsvField.of(row.displayName())).append(',')
                     .append(row.id() == null ? "" : row.id()).append(',')
                     .append(CsvField.of(row.major())).append(',')
                     .append(CsvField.of(row.year())).append(',')
