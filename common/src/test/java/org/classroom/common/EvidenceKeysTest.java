@@ -19,4 +19,18 @@ class EvidenceKeysTest {
     void aNameCannotAddAFolderToTheKey() {
         assertThat(EvidenceKeys.cropKey("a.mp4", "e", "../x y")).isEqualTo("crops/a.mp4/e/.._x_y.jpg");
     }
+
+    @Test
+    void framesAndTheFilmstripLiveUnderFramesBesideEachOther() {
+        String frame = EvidenceKeys.frameKey("week 1/a.mp4", "9b2cf5", 12_500);
+
+        assertThat(frame).isEqualTo("frames/week 1/a.mp4/9b2cf5/12500.jpg");
+        assertThat(EvidenceKeys.filmstripIndexBeside(frame)).contains(EvidenceKeys.filmstripIndexKey("week 1/a.mp4",
+                "9b2cf5")).contains("frames/week 1/a.mp4/9b2cf5/strip.json");
+        assertThat(EvidenceKeys.filmstripImagesOf("frames/week 1/a.mp4/9b2cf5/strip.json"))
+                .isEqualTo(EvidenceKeys.filmstripImagesKey("week 1/a.mp4", "9b2cf5"))
+                .isEqualTo("frames/week 1/a.mp4/9b2cf5/strip.jpgs");
+        assertThat(EvidenceKeys.filmstripIndexBeside("crops/a.mp4/e/x.jpg")).isEmpty();
+        assertThat(EvidenceKeys.filmstripIndexBeside(null)).isEmpty();
+    }
 }

@@ -1,20 +1,57 @@
 package org.classroom.common.format;
 
+import java.util.Optional;
+
 /**
- * Where a person's face crop lives in the evidence bucket: {@code crops/<video key>/<etag>/<person>.jpg}. The
- * ETag (without S3's quotes) keeps a re-upload's crops apart from the older upload's; the person is the gallery
- * name, or {@code unknown-N} for the N-th unknown person of the result.
+ * Where evidence lives in the evidence bucket. A person's face crop: {@code crops/<video key>/<etag>/<person>.jpg};
+ * the frame of a best view: {@code frames/<video key>/<etag>/<millis>.jpg}; the video's filmstrip (small
+ * thumbnails at the sampled times): {@code frames/<video key>/<etag>/strip.json} (its index) and
+ * {@code .../strip.jpgs} (the thumbnails back to back). The ETag (without S3's quotes) keeps a re-upload's
+ * evidence apart from the older upload's; the person is the gallery name, or {@code unknown-N} for the N-th
+ * unknown person of the result.
  */
 public final class EvidenceKeys {
 
     private static final String PREFIX = "crops/";
+    private static final String FRAMES = "frames/";
+    private static final String STRIP_INDEX = "strip.json";
+    private static final String STRIP_IMAGES = "strip.jpgs";
 
     private EvidenceKeys() {
     }
 
     public static String cropKey(String videoKey, String etag, String person) {
-        String version = etag == null || etag.isBlank() ? "no-etag" : etag;
-        return PREFIX + videoKey + "/" + version + "/" + safe(person) + ".jpg";
+        return PREFIX + videoKey + "/" + version(etag) + "/" + safe(person) + ".jpg";
+    }
+
+    /** The frame at {@code millis} from the start of the video. */
+    public static String frameKey(String videoKey, String etag, long millis) {
+        return FRAMES + videoKey + "/" + version(etag) + "/" + millis + ".jpg";
+    }
+
+    public static String filmstripIndexKey(String videoKey, String etag) {
+        return FRAMES + videoKey + "/" + version(etag) + "/" + STRIP_INDEX;
+    }
+
+    public static String filmstripImagesKey(String videoKey, String etag) {
+        return FRAMES + videoKey + "/" + version(etag) + "/" + STRIP_IMAGES;
+    }
+
+    /** The filmstrip index beside a frame of the same upload (a result names its frames, not its strip). */
+    public static Optional<String> filmstripIndexBeside(String frameKey) {
+        if (frameKey == null || !frameKey.startsWith(FRAMES) || frameKey.lastIndexOf('/') < FRAMES.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(frameKey.substring(0, frameKey.lastIndexOf('/') + 1) + STRIP_INDEX);
+    }
+
+    /** The thumbnails object named by a filmstrip index key. */
+    public static String filmstripImagesOf(String indexKey) {
+        return indexKey.substring(0, indexKey.length() - STRIP_INDEX.length()) + STRIP_IMAGES;
+    }
+
+    private static String version(String etag) {
+        return etag == null || etag.isBlank() ? "no-etag" : etag;
     }
 
     /** The label of the N-th (from 1) unknown person in a result's list. */

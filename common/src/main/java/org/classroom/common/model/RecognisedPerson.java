@@ -8,7 +8,8 @@ import java.util.List;
  * no row), the best (smallest) descriptor distance over all frames, where that best face was and, when
  * the engine followed them through the video, when they were on screen ({@code appearances}, omitted
  * from the JSON when unknown so that older results read the same) and, when the function kept one, the
- * evidence bucket's key of the face crop from that best view ({@code crop}).
+ * evidence bucket's key of the face crop from that best view ({@code crop}) and of the whole frame of that
+ * view, downscaled ({@code frame}; omitted when none was kept, so older results read the same).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecognisedPerson(
@@ -20,10 +21,17 @@ public record RecognisedPerson(
         FaceBox box,
         Double frameSeconds,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Appearance> appearances,
-        String crop) {
+        String crop,
+        String frame) {
 
     public RecognisedPerson {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** A person without a kept frame. */
+    public RecognisedPerson(String name, Integer id, String major, String year, double distance, FaceBox box,
+                            Double frameSeconds, List<Appearance> appearances, String crop) {
+        this(name, id, major, year, distance, box, frameSeconds, appearances, crop, null);
     }
 
     /** A person without a kept face crop. */
@@ -46,12 +54,17 @@ public record RecognisedPerson(
     /** The same person with the record looked up later (the engine knows names only). */
     public RecognisedPerson withRecord(Student student) {
         return new RecognisedPerson(name, student.id(), student.major(), student.year(), distance, box, frameSeconds,
-                appearances, crop);
+                appearances, crop, frame);
     }
 
     /** The same person with the evidence bucket's key of their face crop. */
     public RecognisedPerson withCrop(String cropKey) {
-        return new RecognisedPerson(name, id, major, year, distance, box, frameSeconds, appearances, cropKey);
+        return new RecognisedPerson(name, id, major, year, distance, box, frameSeconds, appearances, cropKey, frame);
+    }
+
+    /** The same person with the evidence bucket's key of the frame of their best view. */
+    public RecognisedPerson withFrame(String frameKey) {
+        return new RecognisedPerson(name, id, major, year, distance, box, frameSeconds, appearances, crop, frameKey);
     }
 
     public Student student() {

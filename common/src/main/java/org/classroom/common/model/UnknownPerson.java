@@ -11,12 +11,19 @@ import java.util.List;
  * @param frameSeconds the time of that best frame
  * @param appearances  when they were on screen
  * @param crop         the evidence bucket's key of the face crop from the best view; null when none was kept
+ * @param frame        the evidence bucket's key of the frame of the best view (downscaled); null when none was kept
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop) {
+public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop,
+                            String frame) {
 
     public UnknownPerson {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** Someone unknown without a kept frame. */
+    public UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop) {
+        this(box, frameSeconds, appearances, crop, null);
     }
 
     /** Someone unknown without a kept face crop. */
@@ -25,6 +32,10 @@ public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> a
     }
 
     public UnknownPerson withCrop(String cropKey) {
-        return new UnknownPerson(box, frameSeconds, appearances, cropKey);
+        return new UnknownPerson(box, frameSeconds, appearances, cropKey, frame);
+    }
+
+    public UnknownPerson withFrame(String frameKey) {
+        return new UnknownPerson(box, frameSeconds, appearances, crop, frameKey);
     }
 }
