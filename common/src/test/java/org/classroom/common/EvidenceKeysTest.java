@@ -22,9 +22,11 @@ class EvidenceKeysTest {
 
     @Test
     void framesAndTheFilmstripLiveUnderFramesBesideEachOther() {
-        String frame = EvidenceKeys.frameKey("week 1/a.mp4", "9b2cf5", 12_500);
+        String frame = EvidenceKeys.frameKey("week 1/a.mp4", "9b2cf5", 12_500, 1920, 1080);
 
-        assertThat(frame).isEqualTo("frames/week 1/a.mp4/9b2cf5/12500.jpg");
+        assertThat(frame).isEqualTo("frames/week 1/a.mp4/9b2cf5/12500-1920x1080.jpg");
+        assertThat(EvidenceKeys.frameSize(frame)).contains(new EvidenceKeys.FrameSize(1920, 1080));
+        assertThat(EvidenceKeys.frameSize("frames/a.mp4/e/12500.jpg")).isEmpty();
         assertThat(EvidenceKeys.filmstripIndexBeside(frame)).contains(EvidenceKeys.filmstripIndexKey("week 1/a.mp4",
                 "9b2cf5")).contains("frames/week 1/a.mp4/9b2cf5/strip.json");
         assertThat(EvidenceKeys.filmstripImagesOf("frames/week 1/a.mp4/9b2cf5/strip.json"))

@@ -57,16 +57,16 @@ class JsonTest {
     @Test
     void theFrameOfABestViewIsAnOptionalFieldOfKnownAndUnknownPeople() {
         RecognisedPerson known = new RecognisedPerson("floki", 3, "art", "senior", 0.5, new FaceBox(1, 2, 30, 40), 7.0,
-                List.of(new Appearance(5.0, 9.0)), "crops/a.mp4/e/floki.jpg").withFrame("frames/a.mp4/e/7000.jpg");
+                List.of(new Appearance(5.0, 9.0)), "crops/a.mp4/e/floki.jpg").withFrame("frames/a.mp4/e/7000-640x480.jpg");
         UnknownPerson unknown = new UnknownPerson(new FaceBox(3, 4, 50, 60), 7.0, List.of(), "crops/a.mp4/e/unknown-1.jpg")
-                .withFrame("frames/a.mp4/e/7000.jpg");
+                .withFrame("frames/a.mp4/e/7000-640x480.jpg");
         VideoResult result = new VideoResult("a.mp4", ResultStatus.RECOGNISED, List.of(known), 2, 1, null, "e",
                 Map.of(), Instant.parse("2026-11-25T00:00:00Z"), List.of(unknown));
 
         String json = Json.write(result);
 
-        assertThat(json).contains("\"crop\":\"crops/a.mp4/e/floki.jpg\",\"frame\":\"frames/a.mp4/e/7000.jpg\"")
-                .contains("\"crop\":\"crops/a.mp4/e/unknown-1.jpg\",\"frame\":\"frames/a.mp4/e/7000.jpg\"");
+        assertThat(json).contains("\"crop\":\"crops/a.mp4/e/floki.jpg\",\"frame\":\"frames/a.mp4/e/7000-640x480.jpg\"")
+                .contains("\"crop\":\"crops/a.mp4/e/unknown-1.jpg\",\"frame\":\"frames/a.mp4/e/7000-640x480.jpg\"");
         assertThat(Json.readResult(json)).isEqualTo(result);
         assertThat(Json.write(result.withPeople(List.of(known.withFrame(null))))).containsOnlyOnce("\"frame\"");
     }

@@ -1,10 +1,14 @@
 package org.classroom.common.format;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where evidence lives in the evidence bucket. A person's face crop: {@code crops/<video key>/<etag>/<person>.jpg};
- * the frame of a best view: {@code frames/<video key>/<etag>/<millis>.jpg}; the video's filmstrip (small
+ * the frame of a best view, downscaled: {@code frames/<video key>/<etag>/<millis>-<width>x<height>.jpg}, which
+ * names the size of the frame the result's boxes are measured in, so that a reader can scale them onto the
+ * smaller picture; the video's filmstrip (small
  * thumbnails at the sampled times): {@code frames/<video key>/<etag>/strip.json} (its index) and
  * {@code .../strip.jpgs} (the thumbnails back to back). The ETag (without S3's quotes) keeps a re-upload's
  * evidence apart from the older upload's; the person is the gallery name, or {@code unknown-N} for the N-th
@@ -14,8 +18,13 @@ public final class EvidenceKeys {
 
     private static final String PREFIX = "crops/";
     private static final String FRAMES = "frames/";
+    private static final Pattern FRAME_NAME = Pattern.compile("/\\d+-(\\d{1,5})x(\\d{1,5})\\.jpg$");
     private static final String STRIP_INDEX = "strip.json";
     private static final String STRIP_IMAGES = "strip.jpgs";
+
+    /** The size of a video's upright frame, in which the result's boxes are measured. */
+    public record FrameSize(int width, int height) {
+    }
 
     private EvidenceKeys() {
     }
@@ -24,9 +33,18 @@ public final class EvidenceKeys {
         return PREFIX + videoKey + "/" + version(etag) + "/" + safe(person) + ".jpg";
     }
 
-    /** The frame at {@code millis} from the start of the video. */
-    public static String frameKey(String videoKey, String etag, long millis) {
-        return FRAMES + videoKey + "/" + version(etag) + "/" + millis + ".jpg";
+    /** The frame at {@code millis} from the start of the video, whose boxes are in a frame of that size. */
+    public static String frameKey(String videoKey, String etag, long millis, int width, int height) {
+        return FRAMES + videoKey + "/" + version(etag) + "/" + millis + "-" + width + "x" + height + ".jpg";
+    }
+
+    /** The size of the frame (in pixels of the boxes) a frame key names; empty for another key. */
+    public static Optional<FrameSize> frameSize(String frameKey) {
+        Matcher size = frameKey == null ? null : FRAME_NAME.matcher(frameKey);
+        if (size == null || !size.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrameSize(Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2))));
     }
 
     public static String filmstripIndexKey(String videoKey, String etag) {
