@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> COLUMNS = List.of("open", "decode", "detect", "landmarks", "align", "encode",
-            "crop", "match", "total");
+            "crop", "frames", "match", "total");
 
     @Mixin
     GallerySource gallerySource;

@@ -11,7 +11,7 @@ import org.classroom.common.model.VideoResult;
 /** One readable line per clip for {@code recognise}. */
 final class ResultLines {
 
-    static final List<String> STAGES = List.of("open", "decode", "detect", "landmarks", "align", "encode", "crop",
+    static final List<String> STAGES = List.of("open", "decode", "detect", "landmarks", "align", "encode", "crop", "frames",
             "match");
 
     private ResultLines() {

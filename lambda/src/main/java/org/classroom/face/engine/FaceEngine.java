@@ -31,6 +31,7 @@ import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.align.FaceAligner;
 import org.classroom.face.encode.ResNetFaceEncoder;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
 import org.classroom.face.evidence.FaceCropper;
 import org.classroom.face.gallery.Gallery;
@@ -72,6 +73,7 @@ public final class FaceEngine implements VideoRecogniser {
     private final FaceAligner aligner = new FaceAligner();
     private final FaceCropper cropper = new FaceCropper();
     private final FaceEncoder encoder;
+    private final int filmstripMax = FilmstripLimit.fromEnvironment();
 
     /** An engine over networks the caller made; it closes them when closed. */
     public FaceEngine(EngineOptions options, FaceDetector detector, LandmarkLocator landmarks, FaceEncoder encoder) {
@@ -178,6 +180,7 @@ public final class FaceEngine implements VideoRecogniser {
     private RecognisedVideo recogniseWithCrops(SamplerOpening opening, String videoName, Gallery gallery) {
         StageClock clock = new StageClock();
         BestViewCrops crops = new BestViewCrops();
+        FrameKeeper frameKeeper = new FrameKeeper(filmstripMax);
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
         FaceTracker tracker = new FaceTracker(TrackingOptions.defaults(options.match().sameFaceDistance()));
         List<DecidedTrack> decided = List.of();
@@ -198,7 +201,7 @@ public final class FaceEngine implements VideoRecogniser {
                 }
                 try (SampledFrame frame = next.get()) {
                     lastSample = frame.sampleIndex();
-                    follow(frame, tracker, crops, clock);
+                    follow(frame, tracker, crops, frameKeeper, clock);
                 }
                 frames++;
                 // In a long clip someone may still walk in at the end: only a short one may stop early.
@@ -229,6 +232,7 @@ public final class FaceEngine implements VideoRecogniser {
         clock.stop(StageClock.MATCH, merging);
         VideoResult result = toResult(videoName, people, clock);
         List<FaceCrop> faceCrops = cropsOf(people, crops);
+        List<BestFrame> bestFrames = framesOf(people, frameKeeper);
         LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
                 result.status().wireName(), frames, result.facesFound(), result.unknownFaces(),
                 tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum(),
@@ -241,7 +245,20 @@ public final class FaceEngine implements VideoRecogniser {
                     track.verdict().candidate().runnerUp(), track.verdict().candidate().runnerUpDistance(),
                     track.track().samplesSeen(), track.track().encodings()));
         }
-        return new RecognisedVideo(result, faceCrops);
+        return new RecognisedVideo(result, faceCrops, bestFrames,
+                people.isEmpty() ? null : frameKeeper.filmstrip().packed());
+    }
+
+    /** Each person's best-view frame, labelled as {@link #cropsOf} labels crops. */
+    private static List<BestFrame> framesOf(List<Person> people, FrameKeeper frames) {
+        List<BestFrame> found = new ArrayList<>();
+        int unknown = 0;
+        for (Person person : people) {
+            String label = person.named() ? person.name() : EvidenceKeys.unknownPerson(++unknown);
+            frames.of(person.best().best()).ifPresent(frame -> found.add(new BestFrame(label,
+                    Math.round(frame.seconds() * 1000), frame.width(), frame.height(), frame.jpeg())));
+        }
+        return found;
     }
 
     /**
@@ -271,7 +288,11 @@ public final class FaceEngine implements VideoRecogniser {
     }
 
     /** Detects the faces of one sample and hands them to the tracker, which asks for the encodings it needs. */
-    private void follow(SampledFrame frame, FaceTracker tracker, BestViewCrops crops, StageClock clock) {
+    private void follow(SampledFrame frame, FaceTracker tracker, BestViewCrops crops, FrameKeeper frames,
+                        StageClock clock) {
+        long keeping = clock.start();
+        frames.sampled(frame);
+        clock.stop(StageClock.FRAMES, keeping);
         long detecting = clock.start();
         List<DetectedFace> faces = detector.detect(frame.image());
         clock.stop(StageClock.DETECT, detecting);
@@ -282,11 +303,16 @@ public final class FaceEngine implements VideoRecogniser {
             long cropping = clock.start();
             crops.keep(view, cropper.crop(frame.image(), view.box()));
             clock.stop(StageClock.CROP, cropping);
+            long framing = clock.start();
+            frames.viewEncoded(frame);
+            clock.stop(StageClock.FRAMES, framing);
             return view;
         });
         // A view leaves a track's best ones only when a new one comes in: only then can a crop go.
         if (crops.size() > cropsBefore) {
-            crops.retainOnly(tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList());
+            List<FaceObservation> held = tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList();
+            crops.retainOnly(held);
+            frames.retainOnly(held);
         }
     }
 

@@ -14,6 +14,8 @@ final class StageClock {
     static final String ENCODE = "encode";
     /** Cutting and compressing the face crop of each encoded view. */
     static final String CROP = "crop";
+    /** Keeping best-view frames and filmstrip thumbnails ({@link FrameKeeper}). */
+    static final String FRAMES = "frames";
     static final String MATCH = "match";
     static final String TOTAL = "total";
 
@@ -21,7 +23,7 @@ final class StageClock {
     private final long started = System.nanoTime();
 
     StageClock() {
-        for (String stage : new String[] {OPEN, DECODE, DETECT, LANDMARKS, ALIGN, ENCODE, CROP, MATCH}) {
+        for (String stage : new String[] {OPEN, DECODE, DETECT, LANDMARKS, ALIGN, ENCODE, CROP, FRAMES, MATCH}) {
             nanos.put(stage, 0L);
         }
     }

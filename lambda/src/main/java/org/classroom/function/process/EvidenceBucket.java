@@ -9,7 +9,9 @@ import org.classroom.common.format.EvidenceKeys;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.Filmstrip;
 import org.classroom.function.runtime.Retrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Keeps each person's face crop in the evidence bucket, encrypted with S3's keys, and names its key in the
- * result ({@code crop}). The output bucket is the course's and holds the CSV alone, so crops live apart. A
- * crop that cannot be stored leaves that person without a {@code crop}: the result itself matters more.
+ * Keeps each person's face crop and best-view frame in the evidence bucket, encrypted with S3's keys, and names
+ * their keys in the result ({@code crop}, {@code frame}); keeps the video's filmstrip beside its frames. The
+ * output bucket is the course's and holds the CSV alone, so evidence lives apart. What cannot be stored leaves
+ * that person without the key: the result itself matters more.
  */
 public final class EvidenceBucket {
 
@@ -35,6 +38,17 @@ public final class EvidenceBucket {
         this.s3 = s3;
         this.bucket = bucket;
         this.retrier = retrier;
+    }
+
+    /** The result with the key of every crop and frame that was stored; the filmstrip (may be null) beside them. */
+    public VideoResult keep(VideoResult result, List<FaceCrop> crops, List<BestFrame> frames,
+                            Filmstrip.Packed filmstrip) {
+        VideoResult withCrops = keep(result, crops);
+        Map<String, String> frameKeys = framesStored(withCrops, frames);
+        if (filmstrip != null && !frameKeys.isEmpty()) {
+            keepFilmstrip(withCrops, filmstrip);
+        }
+        return withFrames(withCrops, frameKeys);
     }
 
     /** The result with the key of every crop that was stored. */
@@ -61,13 +75,56 @@ public final class EvidenceBucket {
         return result.withPeople(people).withUnknownPeople(unknown);
     }
 
+    /** Each distinct frame once (people may share one); the frame key of each person whose frame was stored. */
+    private Map<String, String> framesStored(VideoResult result, List<BestFrame> frames) {
+        String etag = ETags.normalise(result.etag());
+        Map<String, Boolean> stored = new HashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        for (BestFrame frame : frames) {
+            String key = EvidenceKeys.frameKey(result.video(), etag, frame.millis(), frame.frameWidth(),
+                    frame.frameHeight());
+            if (stored.computeIfAbsent(key, k -> put(k, frame.jpeg(), "image/jpeg"))) {
+                keys.put(frame.person(), key);
+            }
+        }
+        return keys;
+    }
+
+    /** The thumbnails first, then the index that points into them, so an index never names missing bytes. */
+    private void keepFilmstrip(VideoResult result, Filmstrip.Packed filmstrip) {
+        String etag = ETags.normalise(result.etag());
+        if (put(EvidenceKeys.filmstripImagesKey(result.video(), etag), filmstrip.images(), "application/octet-stream")) {
+            put(EvidenceKeys.filmstripIndexKey(result.video(), etag), filmstrip.index().toJson(), "application/json");
+        }
+    }
+
+    private static VideoResult withFrames(VideoResult result, Map<String, String> keys) {
+        if (keys.isEmpty()) {
+            return result;
+        }
+        List<RecognisedPerson> people = result.people().stream()
+                .map(person -> keys.containsKey(person.name()) ? person.withFrame(keys.get(person.name())) : person)
+                .toList();
+        List<UnknownPerson> unknown = new ArrayList<>();
+        for (int i = 0; i < result.unknownPeople().size(); i++) {
+            String key = keys.get(EvidenceKeys.unknownPerson(i + 1));
+            UnknownPerson person = result.unknownPeople().get(i);
+            unknown.add(key == null ? person : person.withFrame(key));
+        }
+        return result.withPeople(people).withUnknownPeople(unknown);
+    }
+
     private boolean put(String key, byte[] jpeg) {
+        return put(key, jpeg, "image/jpeg");
+    }
+
+    private boolean put(String key, byte[] bytes, String contentType) {
         try {
-            retrier.run(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType("image/jpeg")
-                    .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(jpeg)));
+            retrier.run(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType)
+                    .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(bytes)));
             return true;
         } catch (SdkException e) {
-            LOG.warn("the face crop {} could not be kept in {}: {}", key, bucket, e.getMessage());
+            LOG.warn("the evidence {} could not be kept in {}: {}", key, bucket, e.getMessage());
             return false;
         }
     }

@@ -55,6 +55,7 @@ public final class Recognition {
         List<RecognisedPerson> people = result.people().stream()
                 .map(person -> person.withRecord(students.get(person.name())))
                 .toList();
-        return evidence.keep(result.withPeople(people).withVideo(key, etag), recognised.crops());
+        return evidence.keep(result.withPeople(people).withVideo(key, etag), recognised.crops(), recognised.frames(),
+                recognised.filmstrip());
     }
 }

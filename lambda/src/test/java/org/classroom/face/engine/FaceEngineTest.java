@@ -22,7 +22,9 @@ import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser.EnrolmentRefused;
 import org.classroom.face.detect.SsdMobilenetDetector;
 import org.classroom.face.encode.ResNetFaceEncoder;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.FramePicture;
 import org.classroom.face.evidence.FaceCropper;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.gallery.PickleGalleryReader;
@@ -125,6 +127,28 @@ class FaceEngineTest {
             }
         }
         assertThat(found.result().timingsMs()).containsKey("crop");
+    }
+
+    @Test
+    void keepsTheFrameOfEachBestViewDownscaledAndAFilmstripOfTheSamples() {
+        RecognisedVideo found = engine.recogniseWithCrops(TestClips.courseClip("test_5.mp4"), "test_5.mp4", gallery);
+
+        assertThat(found.frames()).extracting(BestFrame::person).containsExactly("vin_diesel", "unknown-1");
+        BestFrame studentFrame = found.frames().get(0);
+        assertThat(studentFrame.millis()).isEqualTo(Math.round(found.result().people().get(0).frameSeconds() * 1000));
+        assertThat(found.frames().get(1).millis())
+                .isEqualTo(Math.round(found.result().unknownPeople().get(0).frameSeconds() * 1000));
+        for (BestFrame frame : found.frames()) {
+            try (Mat image = imdecode(new Mat(frame.jpeg()), IMREAD_COLOR)) {
+                assertThat(image.empty()).as(frame.person() + " decodes").isFalse();
+                assertThat(Math.max(image.cols(), image.rows())).isLessThanOrEqualTo(FramePicture.MAX_SIDE);
+                assertThat((double) image.cols() / image.rows())
+                        .isCloseTo((double) frame.frameWidth() / frame.frameHeight(), within(0.01));
+            }
+        }
+        assertThat(found.filmstrip().index().thumbnails()).isNotEmpty()
+                .allSatisfy(thumbnail -> assertThat(thumbnail.length()).isPositive());
+        assertThat(found.result().timingsMs()).containsKey("frames");
     }
 
     @Test
