@@ -87,7 +87,8 @@ class AwsStackTemplateTest {
         assertThat(rules.get(0).path("ExpirationInDays").path("Ref").asText()).isEqualTo("EvidenceRetentionDays");
 
         assertThat(statementWithSid(resources.path("FunctionRole"), "KeepFaceCrops").toString())
-                .contains("s3:PutObject", "${EvidenceBucketName}/*").doesNotContain("GetObject");
+                .contains("s3:PutObject", "${EvidenceBucketName}/crops/*", "${EvidenceBucketName}/frames/*")
+                .doesNotContain("GetObject", "${EvidenceBucketName}/*\"");
         assertThat(statementWithSid(resources.path("DesktopPolicy"), "ReadFaceCrops").toString())
                 .contains("s3:GetObject", "${EvidenceBucketName}/*").doesNotContain("PutObject");
         assertThat(resources.path("RecogniseFunction").path("Properties").path("Environment").path("Variables")

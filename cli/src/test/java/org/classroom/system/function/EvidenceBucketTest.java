@@ -13,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.format.FilmstripIndex;
 import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.Filmstrip;
 import org.classroom.function.process.EvidenceBucket;
 import org.classroom.function.runtime.Retrier;
 import org.classroom.localcloud.LocalCloud;
@@ -88,14 +91,46 @@ class EvidenceBucketTest {
         assertThat(encryptionByKey).containsEntry(ada, "AES256").containsEntry(second, "AES256");
     }
 
+    @Test
+    void aFrameSharedByTwoPeopleIsPutOnceEncryptedAndTheFilmstripBesideIt() throws Exception {
+        VideoResult result = new VideoResult("week 2/lecture.mp4", ResultStatus.RECOGNISED,
+                List.of(new RecognisedPerson("ada", 1, "cs", "senior", 0.3, BOX, 1.5)), 2, 1, null, "\"a1b2c3\"",
+                Map.of(), Instant.now(), List.of(new UnknownPerson(BOX, 1.5, List.of())));
+        byte[] picture = {(byte) 0xFF, (byte) 0xD8, 7};
+        List<BestFrame> frames = List.of(new BestFrame("ada", 1500, 1920, 1080, picture),
+                new BestFrame("unknown-1", 1500, 1920, 1080, picture));
+        Filmstrip.Packed strip = new Filmstrip.Packed(new byte[] {1, 2, 3, 4, 5},
+                new FilmstripIndex(List.of(new FilmstripIndex.Thumbnail(0, 0, 2), new FilmstripIndex.Thumbnail(1.5, 2, 3))));
+        int putsBefore = encryptionByKey.size();
+
+        VideoResult kept = new EvidenceBucket(s3, config.evidenceBucket(), new Retrier(1, Duration.ZERO))
+                .keep(result, List.of(), frames, strip);
+
+        String frame = "frames/week 2/lecture.mp4/a1b2c3/1500-1920x1080.jpg";
+        assertThat(kept.people()).extracting(RecognisedPerson::frame).containsExactly(frame);
+        assertThat(kept.unknownPeople()).extracting(UnknownPerson::frame).containsExactly(frame);
+        assertThat(read(frame)).containsExactly(picture);
+        assertThat(read("frames/week 2/lecture.mp4/a1b2c3/strip.jpgs")).containsExactly(1, 2, 3, 4, 5);
+        assertThat(FilmstripIndex.fromJson(read("frames/week 2/lecture.mp4/a1b2c3/strip.json"))).isEqualTo(strip.index());
+        assertThat(encryptionByKey).containsEntry(frame, "AES256")
+                .containsEntry("frames/week 2/lecture.mp4/a1b2c3/strip.jpgs", "AES256")
+                .containsEntry("frames/week 2/lecture.mp4/a1b2c3/strip.json", "AES256");
+        assertThat(encryptionByKey.size() - putsBefore).as("one frame, two filmstrip objects").isEqualTo(3);
+    }
+
+    private static byte[] read(String key) {
+        return s3.getObjectAsBytes(request -> request.bucket(config.evidenceBucket()).key(key)).asByteArray();
+    }
+
     /** Records the server-side encryption header of every object put. */
     private static final class EncryptionHeaders implements ExecutionInterceptor {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             SdkHttpRequest request = context.httpRequest();
-            if ("PUT".equals(request.method().name()) && request.encodedPath().contains("/crops/")) {
-                String key = URLDecoder.decode(request.encodedPath().substring(
-                        request.encodedPath().indexOf("/crops/") + 1), StandardCharsets.UTF_8);
+            String path = request.encodedPath();
+            int evidence = Math.max(path.indexOf("/crops/"), path.indexOf("/frames/"));
+            if ("PUT".equals(request.method().name()) && evidence >= 0) {
+                String key = URLDecoder.decode(path.substring(evidence + 1), StandardCharsets.UTF_8);
                 encryptionByKey.put(key, request.firstMatchingHeader("x-amz-server-side-encryption").orElse("none"));
             }
         }

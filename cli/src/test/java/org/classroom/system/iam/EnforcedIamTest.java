@@ -59,8 +59,9 @@ class EnforcedIamTest {
             assertThat(outputs).isEqualTo(expected);
             // The function, under its own policy, kept a face crop of each student, and the desktop may read it.
             String evidence = system.config().evidenceBucket();
-            java.util.List<String> crops = admin.s3().listObjectsV2(r -> r.bucket(evidence)).contents().stream()
+            java.util.List<String> kept = admin.s3().listObjectsV2(r -> r.bucket(evidence)).contents().stream()
                     .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            java.util.List<String> crops = kept.stream().filter(key -> key.startsWith("crops/")).toList();
             java.util.List<String> cropped = new java.util.ArrayList<>();
             expected.forEach((stem, line) -> cropped.add(stem + ".mp4 " + line.split(",")[0]));
             cropped.add("test_5.mp4 unknown-1");
@@ -69,6 +70,14 @@ class EnforcedIamTest {
                     .containsExactlyInAnyOrderElementsOf(cropped);
             assertThat(desktop.s3().getObjectAsBytes(r -> r.bucket(evidence).key(crops.get(0))).asByteArray())
                     .startsWith((byte) 0xFF, (byte) 0xD8);
+            // ... and the frame of each best view and each clip's filmstrip, under frames/, which the desktop reads too.
+            java.util.List<String> frames = kept.stream().filter(key -> key.startsWith("frames/")).toList();
+            assertThat(frames).filteredOn(key -> key.endsWith("/strip.json")).hasSize(expected.size());
+            assertThat(frames).filteredOn(key -> key.matches(".+/[0-9]+-[0-9]+x[0-9]+\\.jpg")).hasSizeBetween(
+                    expected.size(), cropped.size());
+            assertThat(kept).hasSize(crops.size() + frames.size());
+            assertThat(desktop.s3().getObjectAsBytes(r -> r.bucket(evidence).key(frames.get(0))).asByteArray())
+                    .isNotEmpty();
         }
     }
 
@@ -92,7 +101,15 @@ class EnforcedIamTest {
                         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
                 assertThatThrownBy(() -> relay.s3().getObject(r -> r.bucket(bucket).key(key)))
                         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
-                // The function only writes crops: reading them back is the desktop's business.
+                // Frames too, but nothing outside the two prefixes.
+                function.s3().putObject(r -> r.bucket(bucket).key("frames/test_0.mp4/0bf2f16a/strip.json"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("{}"));
+                assertThat(desktop.s3().getObjectAsBytes(r -> r.bucket(bucket).key("frames/test_0.mp4/0bf2f16a/strip.json"))
+                        .asUtf8String()).isEqualTo("{}");
+                assertThatThrownBy(() -> function.s3().putObject(r -> r.bucket(bucket).key("elsewhere/x.jpg"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("jpeg")))
+                        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+                // The function only writes evidence: reading it back is the desktop's business.
                 assertThatThrownBy(() -> function.s3().getObject(r -> r.bucket(bucket).key(key)))
                         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
             }

@@ -31,6 +31,20 @@ class TemplatePoliciesTest {
     }
 
     @Test
+    void theFunctionWritesEvidenceUnderCropsAndFramesOnlyAndTheDesktopReadsItAll() {
+        String evidence = "arn:aws:s3:::classroom-evidence/";
+        assertThat(policies.allows("function", "s3:PutObject", evidence + "crops/a.mp4/e/ada.jpg")).isTrue();
+        assertThat(policies.allows("function", "s3:PutObject", evidence + "frames/a.mp4/e/1500-1920x1080.jpg")).isTrue();
+        assertThat(policies.allows("function", "s3:PutObject", evidence + "frames/a.mp4/e/strip.json")).isTrue();
+        assertThat(policies.allows("function", "s3:PutObject", evidence + "other/a.jpg")).isFalse();
+        assertThat(policies.allows("function", "s3:PutObject", evidence + "cropsx/a.jpg")).isFalse();
+        assertThat(policies.allows("function", "s3:GetObject", evidence + "frames/a.mp4/e/strip.json")).isFalse();
+        assertThat(policies.allows("desktop", "s3:GetObject", evidence + "frames/a.mp4/e/strip.jpgs")).isTrue();
+        assertThat(policies.allows("desktop", "s3:GetObject", evidence + "crops/a.mp4/e/ada.jpg")).isTrue();
+        assertThat(policies.allows("desktop", "s3:PutObject", evidence + "frames/a.mp4/e/strip.jpgs")).isFalse();
+    }
+
+    @Test
     void theRelayMovesMessagesAndInvokesOnly() {
         assertThat(policies.allows("relay", "sqs:ReceiveMessage", "arn:aws:sqs:eu-west-1:" + ACCOUNT + ":classroom-input")).isTrue();
         assertThat(policies.allows("relay", "sqs:DeleteMessage", "arn:aws:sqs:eu-west-1:" + ACCOUNT + ":classroom-input-dlq")).isTrue();
