@@ -20,13 +20,23 @@ import org.classroom.common.model.VideoResult;
  * @param box            where the person's best view was in its frame; null when not known
  * @param frameSeconds   the time of that best view; null when not known
  * @param appearances    when the person was on screen (empty when not known, and on a video's own row)
+ * @param frame          the evidence bucket's key of the frame of that best view; null when none was kept
  */
 public record ResultRow(String video, String status, String name, Integer id, String major, String year,
                         Double distance, String reason, Duration uploadToResult, String crop,
-                        Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances) {
+                        Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances,
+                        String frame) {
 
     public ResultRow {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+    }
+
+    /** A row without a kept frame. */
+    public ResultRow(String video, String status, String name, Integer id, String major, String year,
+                     Double distance, String reason, Duration uploadToResult, String crop,
+                     Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances) {
+        this(video, status, name, id, major, year, distance, reason, uploadToResult, crop, unknownNumber, box,
+                frameSeconds, appearances, null);
     }
 
     /** A row without a person's view or appearances (a video's own row, and tests). */
@@ -42,13 +52,14 @@ public record ResultRow(String video, String status, String name, Integer id, St
         for (RecognisedPerson person : result.people()) {
             rows.add(new ResultRow(result.video(), status, person.name(), person.id(), person.major(), person.year(),
                     person.distance(), result.reason(), uploadToResult, person.crop(), null, person.box(),
-                    person.frameSeconds(), person.appearances()));
+                    person.frameSeconds(), person.appearances(), person.frame()));
         }
         int number = 0;
         for (UnknownPerson person : result.unknownPeople()) {
             number++;
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),
-                    uploadToResult, person.crop(), number, person.box(), person.frameSeconds(), person.appearances()));
+                    uploadToResult, person.crop(), number, person.box(), person.frameSeconds(), person.appearances(),
+                    person.frame()));
         }
         if (rows.isEmpty()) {
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),
