@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -73,7 +75,17 @@ final class ResultsView extends VBox {
         model.rows().addListener((javafx.collections.ListChangeListener<ResultRow>) change -> empty.setText(model.emptyText()));
         model.filterProperty().addListener((o, a, b) -> empty.setText(model.emptyText()));
         table.setPlaceholder(empty);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // below the table: the selected row's frame beside its video's timeline
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> model.selection().select(row));
+        SplitPane details = new SplitPane(new FrameView(model.selection().frame()),
+                new TimelineView(model.selection().timeline()));
+        details.setId("selectionDetails");
+        details.setDividerPositions(0.45);
+        SplitPane tableAndDetails = new SplitPane(table, details);
+        tableAndDetails.setId("resultsSplit");
+        tableAndDetails.setOrientation(Orientation.VERTICAL);
+        tableAndDetails.setDividerPositions(0.55);
+        VBox.setVgrow(tableAndDetails, Priority.ALWAYS);
 
         Label notice = new Label();
         notice.setId("resultsNotice");
@@ -81,7 +93,7 @@ final class ResultsView extends VBox {
         notice.textProperty().bind(model.noticeProperty());
         BorderPane footer = new BorderPane();
         footer.setLeft(notice);
-        getChildren().addAll(bar, table, footer);
+        getChildren().addAll(bar, tableAndDetails, footer);
     }
 
     private static <T> TableColumn<ResultRow, T> column(String title, double width, Function<ResultRow, T> value) {

@@ -114,6 +114,7 @@ public final class MainViewModel implements AutoCloseable {
                 evidence = newEvidence;
             }
             results.crops().attach(newEvidence);
+            results.selection().attach(newEvidence);
             uploads.attach(newUploads);
             ui.execute(() -> {
                 config.set(newConfig);

@@ -52,6 +52,7 @@ public final class ResultsViewModel {
             new SimpleObjectProperty<>(Connection.offline("Not connected"));
     private final StringProperty notice = new SimpleStringProperty("");
     private final FaceCrops crops;
+    private final SelectionViewModel selection;
     private volatile Consumer<VideoResult> enrolmentListener = result -> { };
 
     public ResultsViewModel(Executor ui, Executor background, Function<String, Optional<Instant>> uploadedAt) {
@@ -59,6 +60,7 @@ public final class ResultsViewModel {
         this.background = background;
         this.uploadedAt = uploadedAt;
         this.crops = new FaceCrops(ui, background);
+        this.selection = new SelectionViewModel(ui, background, rows);
         filter.addListener((observable, old, text) -> filtered.setPredicate(matching(text)));
     }
 
@@ -182,6 +184,11 @@ public final class ResultsViewModel {
     /** The thumbnails of the rows' face crops. */
     public FaceCrops crops() {
         return crops;
+    }
+
+    /** The selected row's frame and its video's timeline. */
+    public SelectionViewModel selection() {
+        return selection;
     }
 
     /** The outcome of the last export. */
