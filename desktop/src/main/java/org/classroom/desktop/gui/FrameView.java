@@ -10,7 +10,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.classroom.common.format.EvidenceKeys.FrameSize;
 import org.classroom.common.model.FaceBox;
 import org.classroom.desktop.viewmodel.FrameMark;
 import org.classroom.desktop.viewmodel.FrameViewModel;
@@ -83,8 +82,8 @@ final class FrameView extends VBox {
         picture.setFitHeight(shownHeight);
         picture.relocate(left, top);
         marks.resizeRelocate(left, top, shownWidth, shownHeight);
-        FrameSize frame = model.frameSizeProperty().get();
-        double scale = frame == null ? fit : shownWidth / frame.width();
+        double frameWidth = model.frameWidthProperty().get();
+        double scale = frameWidth <= 0 ? fit : shownWidth / frameWidth;
         for (FrameMark mark : model.marks()) {
             addMark(mark, scale, shownWidth);
         }

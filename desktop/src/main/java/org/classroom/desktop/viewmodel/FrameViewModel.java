@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +32,7 @@ public final class FrameViewModel {
     private final FramePictures pictures;
     private final Executor ui;
     private final ObjectProperty<Image> picture = new SimpleObjectProperty<>();
-    private final ObjectProperty<FrameSize> frameSize = new SimpleObjectProperty<>();
+    private final DoubleProperty frameWidth = new SimpleDoubleProperty();
     private final ObservableList<FrameMark> marks = FXCollections.observableArrayList();
     private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty(NOTHING_SELECTED);
@@ -54,7 +57,7 @@ public final class FrameViewModel {
         }
         shownKey = key;
         picture.set(null);
-        frameSize.set(null);
+        frameWidth.set(0);
         if (key == null) {
             message.set(selected == null ? NOTHING_SELECTED : NO_FRAME);
             return;
@@ -65,8 +68,9 @@ public final class FrameViewModel {
                 return;   // another row was selected meanwhile
             }
             image.ifPresentOrElse(loaded -> {
-                frameSize.set(EvidenceKeys.frameSize(key)
-                        .orElse(new FrameSize((int) loaded.getWidth(), (int) loaded.getHeight())));
+                // an older frame key without the size: boxes are then taken to be in the picture's pixels
+                frameWidth.set(EvidenceKeys.frameSize(key).map(FrameSize::width).map(Integer::doubleValue)
+                        .orElse(loaded.getWidth()));
                 picture.set(loaded);
                 message.set("");
             }, () -> message.set(GONE));
@@ -134,9 +138,9 @@ public final class FrameViewModel {
         return picture;
     }
 
-    /** The size of the frame the marks' boxes are measured in (the picture itself is smaller). */
-    public ReadOnlyObjectProperty<FrameSize> frameSizeProperty() {
-        return frameSize;
+    /** The width of the frame the marks' boxes are measured in (the picture itself is smaller); 0 without one. */
+    public ReadOnlyDoubleProperty frameWidthProperty() {
+        return frameWidth;
     }
 
     public ObservableList<FrameMark> marks() {
