@@ -52,7 +52,8 @@ final class TimelineView extends VBox {
         zoom.valueProperty().bindBidirectional(model.zoomProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, spacer, range, zoomOut, zoom, zoomIn);
+        // the title on a line of its own: beside the table the timeline is narrow
+        HBox bar = new HBox(6, range, spacer, zoomOut, zoom, zoomIn);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         chart = new TimelineChart(model);
@@ -61,7 +62,7 @@ final class TimelineView extends VBox {
         pan.setOrientation(Orientation.HORIZONTAL);
         pan.setMin(0);
         pan.valueProperty().addListener((o, old, now) -> model.scrollTo(now.doubleValue()));
-        getChildren().addAll(bar, chart, pan);
+        getChildren().addAll(title, bar, chart, pan);
 
         Runnable refresh = () -> {
             double visible = model.visibleLength();
