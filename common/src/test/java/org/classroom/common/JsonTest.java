@@ -9,6 +9,7 @@ import java.util.Map;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
@@ -69,6 +70,12 @@ class JsonTest {
                 .contains("\"crop\":\"crops/a.mp4/e/unknown-1.jpg\",\"frame\":\"frames/a.mp4/e/7000-640x480.jpg\"");
         assertThat(Json.readResult(json)).isEqualTo(result);
         assertThat(Json.write(result.withPeople(List.of(known.withFrame(null))))).containsOnlyOnce("\"frame\"");
+        assertThat(json).doesNotContain("seenIn");
+        VideoResult seen = result.withUnknownPeople(List.of(unknown.withSeenIn(List.of(
+                new FrameBox("frames/a.mp4/e/9000-640x480.jpg", new FaceBox(5, 6, 70, 80))))));
+        assertThat(Json.write(seen)).contains("\"seenIn\":[{\"frame\":\"frames/a.mp4/e/9000-640x480.jpg\","
+                + "\"box\":{\"x\":5,\"y\":6,\"width\":70,\"height\":80}}]");
+        assertThat(Json.readResult(Json.write(seen))).isEqualTo(seen);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.format.FilmstripIndex;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
@@ -92,13 +93,16 @@ class EvidenceBucketTest {
     }
 
     @Test
-    void aFrameSharedByTwoPeopleIsPutOnceEncryptedAndTheFilmstripBesideIt() throws Exception {
+    void aFrameSharedByTwoPeopleIsPutOnceEncryptedOthersInAFrameAreNamedAndTheFilmstripIsBesideIt() throws Exception {
         VideoResult result = new VideoResult("week 2/lecture.mp4", ResultStatus.RECOGNISED,
                 List.of(new RecognisedPerson("ada", 1, "cs", "senior", 0.3, BOX, 1.5)), 2, 1, null, "\"a1b2c3\"",
                 Map.of(), Instant.now(), List.of(new UnknownPerson(BOX, 1.5, List.of())));
         byte[] picture = {(byte) 0xFF, (byte) 0xD8, 7};
-        List<BestFrame> frames = List.of(new BestFrame("ada", 1500, 1920, 1080, picture),
-                new BestFrame("unknown-1", 1500, 1920, 1080, picture));
+        FaceBox adaLater = new FaceBox(300, 40, 90, 90);
+        List<BestFrame> frames = List.of(new BestFrame("ada", 1500, 1920, 1080, picture,
+                        List.of(new BestFrame.Face("unknown-1", BOX))),
+                new BestFrame("unknown-1", 1500, 1920, 1080, picture, List.of(new BestFrame.Face("ada", BOX))),
+                new BestFrame("bob", 9000, 1920, 1080, picture, List.of(new BestFrame.Face("ada", adaLater))));
         Filmstrip.Packed strip = new Filmstrip.Packed(new byte[] {1, 2, 3, 4, 5},
                 new FilmstripIndex(List.of(new FilmstripIndex.Thumbnail(0, 0, 2), new FilmstripIndex.Thumbnail(1.5, 2, 3))));
         int putsBefore = encryptionByKey.size();
@@ -109,13 +113,17 @@ class EvidenceBucketTest {
         String frame = "frames/week 2/lecture.mp4/a1b2c3/1500-1920x1080.jpg";
         assertThat(kept.people()).extracting(RecognisedPerson::frame).containsExactly(frame);
         assertThat(kept.unknownPeople()).extracting(UnknownPerson::frame).containsExactly(frame);
+        // ada is also in bob's frame; the frame she shares with the stranger is her own, not "also"
+        assertThat(kept.people().get(0).seenIn()).containsExactly(
+                new FrameBox("frames/week 2/lecture.mp4/a1b2c3/9000-1920x1080.jpg", adaLater));
+        assertThat(kept.unknownPeople().get(0).seenIn()).isEmpty();
         assertThat(read(frame)).containsExactly(picture);
         assertThat(read("frames/week 2/lecture.mp4/a1b2c3/strip.jpgs")).containsExactly(1, 2, 3, 4, 5);
         assertThat(FilmstripIndex.fromJson(read("frames/week 2/lecture.mp4/a1b2c3/strip.json"))).isEqualTo(strip.index());
         assertThat(encryptionByKey).containsEntry(frame, "AES256")
                 .containsEntry("frames/week 2/lecture.mp4/a1b2c3/strip.jpgs", "AES256")
                 .containsEntry("frames/week 2/lecture.mp4/a1b2c3/strip.json", "AES256");
-        assertThat(encryptionByKey.size() - putsBefore).as("one frame, two filmstrip objects").isEqualTo(3);
+        assertThat(encryptionByKey.size() - putsBefore).as("two frames, two filmstrip objects").isEqualTo(4);
     }
 
     private static byte[] read(String key) {

@@ -12,13 +12,20 @@ import java.util.List;
  * @param appearances  when they were on screen
  * @param crop         the evidence bucket's key of the face crop from the best view; null when none was kept
  * @param frame        the evidence bucket's key of the frame of the best view (downscaled); null when none was kept
+ * @param seenIn       where they are in frames kept for other people's best views (omitted when empty)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop,
-                            String frame) {
+                            String frame, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FrameBox> seenIn) {
 
     public UnknownPerson {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+        seenIn = seenIn == null ? List.of() : List.copyOf(seenIn);
+    }
+
+    /** Someone unknown seen in no other kept frame. */
+    public UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> appearances, String crop, String frame) {
+        this(box, frameSeconds, appearances, crop, frame, List.of());
     }
 
     /** Someone unknown without a kept frame. */
@@ -32,10 +39,14 @@ public record UnknownPerson(FaceBox box, Double frameSeconds, List<Appearance> a
     }
 
     public UnknownPerson withCrop(String cropKey) {
-        return new UnknownPerson(box, frameSeconds, appearances, cropKey, frame);
+        return new UnknownPerson(box, frameSeconds, appearances, cropKey, frame, seenIn);
     }
 
     public UnknownPerson withFrame(String frameKey) {
-        return new UnknownPerson(box, frameSeconds, appearances, crop, frameKey);
+        return new UnknownPerson(box, frameSeconds, appearances, crop, frameKey, seenIn);
+    }
+
+    public UnknownPerson withSeenIn(List<FrameBox> frames) {
+        return new UnknownPerson(box, frameSeconds, appearances, crop, frame, frames);
     }
 }

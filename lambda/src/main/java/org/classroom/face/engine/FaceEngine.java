@@ -232,7 +232,7 @@ public final class FaceEngine implements VideoRecogniser {
         clock.stop(StageClock.MATCH, merging);
         VideoResult result = toResult(videoName, people, clock);
         List<FaceCrop> faceCrops = cropsOf(people, crops);
-        List<BestFrame> bestFrames = framesOf(people, frameKeeper);
+        List<BestFrame> bestFrames = framesOf(people, frameKeeper, new TrackOwners(people, decided));
         LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
                 result.status().wireName(), frames, result.facesFound(), result.unknownFaces(),
                 tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum(),
@@ -249,14 +249,19 @@ public final class FaceEngine implements VideoRecogniser {
                 people.isEmpty() ? null : frameKeeper.filmstrip().packed());
     }
 
-    /** Each person's best-view frame, labelled as {@link #cropsOf} labels crops. */
-    private static List<BestFrame> framesOf(List<Person> people, FrameKeeper frames) {
+    /** Each person's best-view frame with the others in it, labelled as {@link #cropsOf} labels crops. */
+    private static List<BestFrame> framesOf(List<Person> people, FrameKeeper frames, TrackOwners owners) {
         List<BestFrame> found = new ArrayList<>();
         int unknown = 0;
         for (Person person : people) {
             String label = person.named() ? person.name() : EvidenceKeys.unknownPerson(++unknown);
-            frames.of(person.best().best()).ifPresent(frame -> found.add(new BestFrame(label,
-                    Math.round(frame.seconds() * 1000), frame.width(), frame.height(), frame.jpeg())));
+            frames.of(person.best().best()).ifPresent(frame -> {
+                List<BestFrame.Face> others = new ArrayList<>();
+                frame.faces().forEach((track, box) -> owners.of(track).filter(owner -> !owner.equals(label))
+                        .ifPresent(owner -> others.add(new BestFrame.Face(owner, box))));
+                found.add(new BestFrame(label, Math.round(frame.seconds() * 1000), frame.width(), frame.height(),
+                        frame.jpeg(), others));
+            });
         }
         return found;
     }
@@ -308,6 +313,7 @@ public final class FaceEngine implements VideoRecogniser {
             clock.stop(StageClock.FRAMES, framing);
             return view;
         });
+        frames.tracked(frame.sampleIndex(), tracker::tracks);
         // A view leaves a track's best ones only when a new one comes in: only then can a crop go.
         if (crops.size() > cropsBefore) {
             List<FaceObservation> held = tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList();

@@ -3,12 +3,17 @@ package org.classroom.face.engine;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.classroom.common.model.FaceBox;
 import org.classroom.face.evidence.Filmstrip;
 import org.classroom.face.evidence.FramePicture;
 import org.classroom.face.match.FaceObservation;
+import org.classroom.face.track.FaceTrack;
 import org.classroom.face.video.SampledFrame;
 
 /**
@@ -19,8 +24,11 @@ import org.classroom.face.video.SampledFrame;
  */
 final class FrameKeeper {
 
-    /** A kept frame: its time, the size of the upright frame (the boxes' pixels) and its picture. */
-    record KeptFrame(double seconds, int width, int height, byte[] jpeg) {
+    /**
+     * A kept frame: its time, the size of the upright frame (the boxes' pixels), its picture and every face the
+     * tracker followed in it, by track.
+     */
+    record KeptFrame(double seconds, int width, int height, byte[] jpeg, Map<FaceTrack, FaceBox> faces) {
     }
 
     private final Map<Integer, KeptFrame> bySample = new HashMap<>();
@@ -39,8 +47,26 @@ final class FrameKeeper {
     void viewEncoded(SampledFrame frame) {
         bySample.computeIfAbsent(frame.sampleIndex(), sample -> {
             byte[] jpeg = FramePicture.of(frame.image());
-            return new KeptFrame(frame.seconds(), frame.width(), frame.height(), jpeg);
+            return new KeptFrame(frame.seconds(), frame.width(), frame.height(), jpeg, Map.of());
         });
+    }
+
+    /**
+     * After the tracker took a sample: where each face it followed there is, if the sample's frame is kept, so that
+     * the frame view can outline everyone in it, not only those whose best view it is.
+     */
+    void tracked(int sample, Supplier<List<FaceTrack>> tracks) {
+        KeptFrame kept = bySample.get(sample);
+        if (kept == null) {
+            return;   // most samples: nothing to note, and the tracks are not even listed
+        }
+        Map<FaceTrack, FaceBox> faces = new LinkedHashMap<>();
+        for (FaceTrack track : tracks.get()) {
+            if (track.lastSample() == sample && track.lastBox() != null) {
+                faces.put(track, track.lastBox());
+            }
+        }
+        bySample.put(sample, new KeptFrame(kept.seconds(), kept.width(), kept.height(), kept.jpeg(), faces));
     }
 
     /** Forgets every frame no given view was seen in. */

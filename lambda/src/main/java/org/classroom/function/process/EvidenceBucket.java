@@ -2,10 +2,13 @@ package org.classroom.function.process;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.classroom.common.events.ETags;
 import org.classroom.common.format.EvidenceKeys;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
@@ -44,11 +47,13 @@ public final class EvidenceBucket {
     public VideoResult keep(VideoResult result, List<FaceCrop> crops, List<BestFrame> frames,
                             Filmstrip.Packed filmstrip) {
         VideoResult withCrops = keep(result, crops);
-        Map<String, String> frameKeys = framesStored(withCrops, frames);
+        Map<String, String> frameKeys = new HashMap<>();
+        Map<String, Set<FrameBox>> seenIn = new HashMap<>();
+        framesStored(withCrops, frames, frameKeys, seenIn);
         if (filmstrip != null && !frameKeys.isEmpty()) {
             keepFilmstrip(withCrops, filmstrip);
         }
-        return withFrames(withCrops, frameKeys);
+        return withFrames(withCrops, frameKeys, seenIn);
     }
 
     /** The result with the key of every crop that was stored. */
@@ -75,19 +80,25 @@ public final class EvidenceBucket {
         return result.withPeople(people).withUnknownPeople(unknown);
     }
 
-    /** Each distinct frame once (people may share one); the frame key of each person whose frame was stored. */
-    private Map<String, String> framesStored(VideoResult result, List<BestFrame> frames) {
+    /**
+     * Each distinct frame once (people may share one): the frame key of each person whose frame was stored, and
+     * for each person, the stored frames of others they are in, with their box there.
+     */
+    private void framesStored(VideoResult result, List<BestFrame> frames, Map<String, String> keys,
+                              Map<String, Set<FrameBox>> seenIn) {
         String etag = ETags.normalise(result.etag());
         Map<String, Boolean> stored = new HashMap<>();
-        Map<String, String> keys = new HashMap<>();
         for (BestFrame frame : frames) {
             String key = EvidenceKeys.frameKey(result.video(), etag, frame.millis(), frame.frameWidth(),
                     frame.frameHeight());
             if (stored.computeIfAbsent(key, k -> put(k, frame.jpeg(), "image/jpeg"))) {
                 keys.put(frame.person(), key);
+                frame.others().forEach(other -> seenIn.computeIfAbsent(other.person(), p -> new LinkedHashSet<>())
+                        .add(new FrameBox(key, other.box())));
             }
         }
-        return keys;
+        // a frame that is someone's own best view is no "other" frame for them
+        seenIn.forEach((person, boxes) -> boxes.removeIf(seen -> seen.frame().equals(keys.get(person))));
     }
 
     /** The thumbnails first, then the index that points into them, so an index never names missing bytes. */
@@ -98,18 +109,20 @@ public final class EvidenceBucket {
         }
     }
 
-    private static VideoResult withFrames(VideoResult result, Map<String, String> keys) {
+    private static VideoResult withFrames(VideoResult result, Map<String, String> keys,
+                                          Map<String, Set<FrameBox>> seenIn) {
         if (keys.isEmpty()) {
             return result;
         }
         List<RecognisedPerson> people = result.people().stream()
-                .map(person -> keys.containsKey(person.name()) ? person.withFrame(keys.get(person.name())) : person)
+                .map(person -> person.withFrame(keys.get(person.name()))
+                        .withSeenIn(List.copyOf(seenIn.getOrDefault(person.name(), Set.of()))))
                 .toList();
         List<UnknownPerson> unknown = new ArrayList<>();
         for (int i = 0; i < result.unknownPeople().size(); i++) {
-            String key = keys.get(EvidenceKeys.unknownPerson(i + 1));
-            UnknownPerson person = result.unknownPeople().get(i);
-            unknown.add(key == null ? person : person.withFrame(key));
+            String label = EvidenceKeys.unknownPerson(i + 1);
+            unknown.add(result.unknownPeople().get(i).withFrame(keys.get(label))
+                    .withSeenIn(List.copyOf(seenIn.getOrDefault(label, Set.of()))));
         }
         return result.withPeople(people).withUnknownPeople(unknown);
     }

@@ -11,6 +11,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.classroom.common.model.FaceBox;
 import org.classroom.face.evidence.FramePicture;
 import org.classroom.face.match.FaceObservation;
+import org.classroom.face.track.FaceTracker;
+import org.classroom.face.track.TrackingOptions;
 import org.classroom.face.video.SampledFrame;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,31 @@ class FrameKeeperTest {
             assertThat(keeper.of(view(0))).isEmpty();
             assertThat(keeper.of(view(1))).isPresent();
         }
+    }
+
+    @Test
+    void aKeptFramesFacesAreNotedByTrackOthersAreNot() {
+        FaceTracker tracker = new FaceTracker(TrackingOptions.defaults(0.6));
+        FaceBox left = new FaceBox(10, 10, 50, 50);
+        FaceBox right = new FaceBox(400, 10, 50, 50);
+        try (SampledFrame kept = frame(0, 640, 480); SampledFrame skipped = frame(1, 640, 480)) {
+            double[] a = new double[128];
+            double[] b = new double[128];
+            b[0] = 1;   // far from a: two people
+            tracker.step(0, 0.0, List.of(left, right), index -> {
+                keeper.viewEncoded(kept);
+                return new FaceObservation(index == 0 ? a : b, index == 0 ? left : right, 0, 0.0, 0.9);
+            });
+            keeper.tracked(0, tracker::tracks);
+            keeper.tracked(1, () -> {
+                throw new AssertionError("a sample whose frame is not kept does not list the tracks");
+            });
+        }
+
+        FrameKeeper.KeptFrame kept = keeper.of(view(0)).orElseThrow();
+
+        assertThat(kept.faces().values()).containsExactlyInAnyOrder(left, right);
+        assertThat(kept.faces().keySet()).containsExactlyInAnyOrderElementsOf(tracker.tracks());
     }
 
     @Test
