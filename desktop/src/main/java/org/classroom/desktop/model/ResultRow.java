@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
@@ -21,14 +22,25 @@ import org.classroom.common.model.VideoResult;
  * @param frameSeconds   the time of that best view; null when not known
  * @param appearances    when the person was on screen (empty when not known, and on a video's own row)
  * @param frame          the evidence bucket's key of the frame of that best view; null when none was kept
+ * @param seenIn         where the person is in frames kept for others' best views
  */
 public record ResultRow(String video, String status, String name, Integer id, String major, String year,
                         Double distance, String reason, Duration uploadToResult, String crop,
                         Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances,
-                        String frame) {
+                        String frame, List<FrameBox> seenIn) {
 
     public ResultRow {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
+        seenIn = seenIn == null ? List.of() : List.copyOf(seenIn);
+    }
+
+    /** A row seen in no other kept frame. */
+    public ResultRow(String video, String status, String name, Integer id, String major, String year,
+                     Double distance, String reason, Duration uploadToResult, String crop,
+                     Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances,
+                     String frame) {
+        this(video, status, name, id, major, year, distance, reason, uploadToResult, crop, unknownNumber, box,
+                frameSeconds, appearances, frame, List.of());
     }
 
     /** A row without a kept frame. */
@@ -52,14 +64,14 @@ public record ResultRow(String video, String status, String name, Integer id, St
         for (RecognisedPerson person : result.people()) {
             rows.add(new ResultRow(result.video(), status, person.name(), person.id(), person.major(), person.year(),
                     person.distance(), result.reason(), uploadToResult, person.crop(), null, person.box(),
-                    person.frameSeconds(), person.appearances(), person.frame()));
+                    person.frameSeconds(), person.appearances(), person.frame(), person.seenIn()));
         }
         int number = 0;
         for (UnknownPerson person : result.unknownPeople()) {
             number++;
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),
                     uploadToResult, person.crop(), number, person.box(), person.frameSeconds(), person.appearances(),
-                    person.frame()));
+                    person.frame(), person.seenIn()));
         }
         if (rows.isEmpty()) {
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),

@@ -3,6 +3,7 @@ package org.classroom.desktop.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,13 +20,15 @@ import javafx.scene.image.Image;
 import org.classroom.common.format.EvidenceKeys;
 import org.classroom.common.format.EvidenceKeys.FrameSize;
 import org.classroom.common.model.Appearance;
+import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.desktop.model.ResultRow;
 
 /**
  * The frame view of the selected results row: the picture of that person's best view, a mark for everyone whose
- * best view is in that frame, and the names of the others on screen at that time (whose place in this frame the
- * result does not hold). The picture is read off the UI thread; the marks come from the rows, so they follow
- * the table. UI thread.
+ * best view is in that frame or whom the function saw in it, and the names of any others on screen at that time
+ * (whose place in this frame the result does not hold). The picture is read off the UI thread; the marks come
+ * from the rows, so they follow the table. UI thread.
  */
 public final class FrameViewModel {
 
@@ -84,29 +87,38 @@ public final class FrameViewModel {
         });
     }
 
-    /** Everyone whose best view is this frame, the selected row's first. */
+    /** Everyone in this frame: whose best view it is, or who was seen in it; the selected row's first. */
     static List<FrameMark> marksOf(ResultRow selected, List<ResultRow> videoRows) {
         List<FrameMark> found = new ArrayList<>();
         for (ResultRow row : videoRows) {
-            if (row.box() != null && selected.frame().equals(row.frame())) {
+            boxIn(row, selected.frame()).ifPresent(box -> {
                 boolean isSelected = row.equals(selected);
-                FrameMark mark = new FrameMark(row.displayName(), row.unknown(), isSelected, row.box());
+                FrameMark mark = new FrameMark(row.displayName(), row.unknown(), isSelected, box);
                 if (isSelected) {
                     found.add(0, mark);
                 } else {
                     found.add(mark);
                 }
-            }
+            });
         }
         return found;
     }
 
-    /** Those on screen at the frame's time whose best view is another frame. */
+    /** Where the row's person is in that frame, if the result says. */
+    private static Optional<FaceBox> boxIn(ResultRow row, String frame) {
+        if (row.box() != null && frame.equals(row.frame())) {
+            return Optional.of(row.box());
+        }
+        return row.seenIn().stream().filter(seen -> frame.equals(seen.frame())).map(FrameBox::box).findFirst();
+    }
+
+    /** Those on screen at the frame's time whom the result does not place in it. */
     static List<String> alsoOnScreen(ResultRow selected, List<ResultRow> videoRows) {
         List<String> names = new ArrayList<>();
         double at = selected.frameSeconds() == null ? -1 : selected.frameSeconds();
         for (ResultRow row : videoRows) {
-            if (!Objects.equals(row.frame(), selected.frame()) && row.displayName() != null && onScreen(row, at)) {
+            if (boxIn(row, selected.frame()).isEmpty() && !Objects.equals(row.frame(), selected.frame())
+                    && row.displayName() != null && onScreen(row, at)) {
                 names.add(row.displayName());
             }
         }

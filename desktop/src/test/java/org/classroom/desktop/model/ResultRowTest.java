@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
@@ -21,7 +22,8 @@ class ResultRowTest {
     @Test
     void eachUnknownPersonHasARowOfTheirOwnAfterTheRecognisedOnes() {
         RecognisedPerson floki = new RecognisedPerson("floki", 8, "art", "senior", 0.41, BOX, 12.0,
-                List.of(new Appearance(10, 30))).withCrop("crops/l.mp4/e/floki.jpg").withFrame("frames/l.mp4/e/12000-640x360.jpg");
+                List.of(new Appearance(10, 30))).withCrop("crops/l.mp4/e/floki.jpg").withFrame("frames/l.mp4/e/12000-640x360.jpg")
+                .withSeenIn(List.of(new FrameBox("frames/l.mp4/e/40000-640x360.jpg", BOX)));
         UnknownPerson first = new UnknownPerson(new FaceBox(1, 2, 3, 4), 40.0, List.of(new Appearance(35, 60)))
                 .withCrop("crops/l.mp4/e/unknown-1.jpg");
         UnknownPerson second = new UnknownPerson(null, 90.0, List.of(new Appearance(85, 95)));
@@ -37,6 +39,7 @@ class ResultRowTest {
         assertThat(rows.get(0).box()).isEqualTo(BOX);
         assertThat(rows.get(1).crop()).isEqualTo("crops/l.mp4/e/unknown-1.jpg");
         assertThat(rows).extracting(ResultRow::frame).containsExactly("frames/l.mp4/e/12000-640x360.jpg", null, null);
+        assertThat(rows.get(0).seenIn()).containsExactly(new FrameBox("frames/l.mp4/e/40000-640x360.jpg", BOX));
         assertThat(rows.get(1).frameSeconds()).isEqualTo(40.0);
         assertThat(rows.get(1).name()).as("an unknown person has no student name").isNull();
         assertThat(rows.get(2).crop()).isNull();

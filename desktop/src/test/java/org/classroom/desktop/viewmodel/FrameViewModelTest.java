@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.MemoryEvidence;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class FrameViewModelTest {
         assertThat(marks).containsExactly(
                 new FrameMark("Unknown person 1", true, true, boy.box()),
                 new FrameMark("ada", false, false, ada.box()));
+    }
+
+    @Test
+    void someoneTheFunctionSawInAnothersFrameIsMarkedThereWithTheBoxOfThatFrame() {
+        FaceBox bobAtOnePointFive = new FaceBox(300, 45, 85, 85);
+        ResultRow seenBob = new ResultRow("l.mp4", "recognised", "bob", null, null, null, null, null, null, null, null,
+                bob.box(), 9.0, bob.appearances(), OTHER, List.of(new FrameBox(SHARED, bobAtOnePointFive)));
+        List<ResultRow> rows = List.of(ada, seenBob, late, boy);
+
+        assertThat(FrameViewModel.marksOf(ada, rows)).containsExactly(
+                new FrameMark("ada", false, true, ada.box()),
+                new FrameMark("bob", false, false, bobAtOnePointFive),
+                new FrameMark("Unknown person 1", true, false, boy.box()));
+        assertThat(FrameViewModel.alsoOnScreen(ada, rows)).isEmpty();
+        assertThat(FrameViewModel.marksOf(seenBob, rows)).containsExactly(new FrameMark("bob", false, true, bob.box()));
     }
 
     @Test
