@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real local system (cloud, function, relay; every part under the stack's policies) and the desktop window
 # under Xvfb with the GTK glass and the software renderer, drops test_5.mp4 and a lecture made from the course clips
-# on it and writes docs/desktop-frame.png (the row whose frame holds the most best views selected, with the boxes) and
+# on it and writes docs/desktop-frame.png (the row whose frame outlines the most faces selected, with the boxes) and
 # docs/desktop-timeline.png (the lecture's timeline, the pointer over it showing the filmstrip's thumbnail).
 # Needs xvfb, libgtk-3-0, ffmpeg and the course data (CLASSROOM_SAMPLES, default ../shared/data/cse546).
 # The sibling modules' classes come from this checkout (built with -am), ahead of anything in ~/.m2.

@@ -44,7 +44,7 @@ import org.classroom.localsystem.LocalSystemOptions;
  * Pictures of the frame view and the timeline from a real run: the local system (cloud, function, relay, every
  * part under the stack's policies) with the course's students and gallery, the real window connected to it,
  * {@code test_5.mp4} and a lecture made from the course clips dropped on it. {@code desktop-frame.png} has the row
- * selected whose frame holds the most best views, with their boxes; {@code desktop-timeline.png} has the lecture's
+ * selected whose frame outlines the most faces, with their boxes; {@code desktop-timeline.png} has the lecture's
  * timeline with the pointer over it and the filmstrip's thumbnail there.
  *
  * <p>Run it under Xvfb with the GTK glass: {@code cli/src/build/evidence-screenshots.sh}. Argument: the output
@@ -151,7 +151,7 @@ public final class EvidenceScreenshots {
         });
     }
 
-    /** The row whose frame holds the most best views (several faces boxed, where the run gave one such). */
+    /** The row whose frame outlines the most faces. */
     private boolean frameWithTheMostBoxes(Path file) throws Exception {
         ResultRow chosen = onFx(() -> {
             List<ResultRow> all = List.copyOf(model.results().rows());
@@ -166,8 +166,10 @@ public final class EvidenceScreenshots {
         return save(shown, chosen.video() + "'s frame of " + chosen.displayName() + " with " + boxes + " box(es)", file);
     }
 
+    /** How many faces the row's frame outlines: whose best view it is, and who was seen in it. */
     private static long sharing(List<ResultRow> rows, ResultRow row) {
-        return rows.stream().filter(other -> row.frame().equals(other.frame())).count();
+        return rows.stream().filter(other -> row.frame().equals(other.frame())
+                || other.seenIn().stream().anyMatch(seen -> seen.frame().equals(row.frame()))).count();
     }
 
     private boolean lectureTimeline(Path file) throws Exception {
