@@ -313,7 +313,9 @@ public final class FaceEngine implements VideoRecogniser {
             clock.stop(StageClock.FRAMES, framing);
             return view;
         });
+        long noting = clock.start();
         frames.tracked(frame.sampleIndex(), tracker::tracks);
+        clock.stop(StageClock.FRAMES, noting);
         // A view leaves a track's best ones only when a new one comes in: only then can a crop go.
         if (crops.size() > cropsBefore) {
             List<FaceObservation> held = tracker.tracks().stream().flatMap(track -> track.bestViews().stream()).toList();
