@@ -62,6 +62,7 @@ final class FrameView extends VBox {
         getChildren().addAll(caption, message, stage);
 
         picture.imageProperty().bind(model.pictureProperty());
+        stage.visibleProperty().bind(model.pictureProperty().isNotNull());   // no dark empty box before a picture
         model.pictureProperty().addListener((o, old, now) -> stage.requestLayout());
         model.marks().addListener((ListChangeListener<FrameMark>) change -> stage.requestLayout());
     }

@@ -71,8 +71,13 @@ final class TimelineView extends VBox {
             pan.setVisibleAmount(visible);
             pan.setValue(model.startProperty().get());
             pan.setDisable(visible >= length);
-            range.setText(String.format(Locale.ROOT, "%s–%s of %s (%.0f×)", TimeText.of(model.startProperty().get()),
+            boolean none = model.lanes().isEmpty();
+            range.setText(none ? "Select a row."
+                    : String.format(Locale.ROOT, "%s–%s of %s (%.0f×)", TimeText.of(model.startProperty().get()),
                     TimeText.of(model.startProperty().get() + visible), TimeText.of(length), model.zoomProperty().get()));
+            zoomIn.setDisable(none);
+            zoomOut.setDisable(none);
+            zoom.setDisable(none);
             chart.requestLayout();
         };
         model.zoomProperty().addListener((o, old, now) -> refresh.run());
