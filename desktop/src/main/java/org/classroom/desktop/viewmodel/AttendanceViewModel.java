@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -100,8 +101,15 @@ public final class AttendanceViewModel {
         List<Student> students = List.copyOf(roster);
         List<VideoResult> results = List.copyOf(latest.values());
         LectureGrouping by = grouping.get();
-        CompletableFuture.supplyAsync(() -> AttendanceCalculator.compute(students, results, by, zone), background)
-                .whenComplete((computed, error) -> ui.execute(() -> finished(computed, error)));
+        try {
+            CompletableFuture.supplyAsync(() -> AttendanceCalculator.compute(students, results, by, zone), background)
+                    .whenComplete((computed, error) -> ui.execute(() -> finished(computed, error)));
+        } catch (RejectedExecutionException closing) {
+            // the window is closing and its pool has stopped: nothing left to show the sheet in
+            running = false;
+            changedMeanwhile = false;
+            computing.set(false);
+        }
     }
 
     private void finished(AttendanceSheet computed, Throwable error) {

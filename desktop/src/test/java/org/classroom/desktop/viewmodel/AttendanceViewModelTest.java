@@ -153,6 +153,18 @@ class AttendanceViewModelTest {
         assertThat(model.summaryProperty().get()).isEqualTo("200 students × 40 lectures · 1 never seen this term");
     }
 
+    @Test
+    void aResultArrivingAfterThePoolStoppedChangesNothingAndThrowsNothing() {
+        java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        AttendanceViewModel closing = new AttendanceViewModel(ui, stopped, roster, ZoneOffset.UTC);
+
+        closing.accept(result("a.mp4", "ada"));
+
+        assertThat(closing.computingProperty().get()).isFalse();
+        assertThat(closing.sorted()).isEmpty();
+    }
+
     /** Runs background and UI tasks until neither has any left. */
     private void settle() {
         while (background.size() + ui.size() > 0) {
