@@ -17,9 +17,9 @@ public record StudentAttendance(Student student, boolean inRoster, List<Presence
         lectures = List.copyOf(lectures);
     }
 
-    /** Not seen at any lecture this term: the view makes these stand out. */
+    /** Not seen at any lecture this term (there were lectures): the view makes these stand out. */
     public boolean neverSeen() {
-        return attended == 0;
+        return attended == 0 && !lectures.isEmpty();
     }
 
     public String name() {

@@ -130,6 +130,14 @@ class AttendanceCalculatorTest {
     }
 
     @Test
+    void beforeAnyLectureNobodyIsNeverSeen() {
+        AttendanceSheet sheet = AttendanceCalculator.compute(List.of(ADA, BOB), List.of(), LectureGrouping.VIDEO, ZONE);
+
+        assertThat(sheet.students()).extracting(StudentAttendance::name).containsExactly("ada", "bob");
+        assertThat(sheet.neverSeen()).isZero();
+    }
+
+    @Test
     void overlappingAppearancesCountOnce() {
         assertThat(OnScreenTime.seconds(List.of(new Appearance(10, 20), new Appearance(0, 5), new Appearance(15, 30),
                 new Appearance(40, 40)))).isCloseTo(25, within(1e-9));
