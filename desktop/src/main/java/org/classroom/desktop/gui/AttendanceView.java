@@ -93,7 +93,8 @@ final class AttendanceView extends VBox {
         NumberAxis count = (NumberAxis) chart.getYAxis();
         count.setLabel("students present");
         count.setMinorTickVisible(false);
-        count.setTickUnit(1);
+        count.setAutoRanging(false);
+        count.setLowerBound(0);
         chart.setMinHeight(160);
 
         SplitPane split = new SplitPane(table, chart);
@@ -129,8 +130,16 @@ final class AttendanceView extends VBox {
         for (int i = 0; i < lectures.size(); i++) {
             present.getData().add(new XYChart.Data<>(lectures.get(i).name(), sheet.presentPerLecture().get(i)));
         }
+        wholeStudents((NumberAxis) chart.getYAxis(), sheet.presentPerLecture().stream().mapToInt(Integer::intValue).max().orElse(0));
         ((CategoryAxis) chart.getXAxis()).getCategories().setAll(lectures.stream().map(Lecture::name).toList());
         chart.getData().setAll(List.of(present));
+    }
+
+    /** Ticks on whole students (the automatic range would tick at 2.5), about ten of them at most. */
+    private static void wholeStudents(NumberAxis axis, int most) {
+        int unit = Math.max(1, (int) Math.ceil(most / 10.0));
+        axis.setTickUnit(unit);
+        axis.setUpperBound(Math.max(unit, (int) Math.ceil((most + 1) / (double) unit) * unit));
     }
 
     private boolean sameLectures(List<Lecture> lectures) {
@@ -191,10 +200,11 @@ final class AttendanceView extends VBox {
         return column;
     }
 
-    /** Seconds as m:ss (a course clip is seconds long, a lecture an hour: both read). */
+    /** Seconds as m:ss, or h:mm:ss from an hour on (a course clip is seconds long, a term many hours: both read). */
     static String clock(double seconds) {
         long whole = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+        return whole < 3600 ? String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
     }
 
     /** What a lecture cell says: absent, present, or present with the time on screen. */
