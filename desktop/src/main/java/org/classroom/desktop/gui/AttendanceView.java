@@ -135,9 +135,9 @@ final class AttendanceView extends VBox {
         chart.getData().setAll(List.of(present));
     }
 
-    /** Ticks on whole students (the automatic range would tick at 2.5), about ten of them at most. */
+    /** Ticks on whole students (the automatic range would tick at 2.5), five or so, so that the labels fit a short chart. */
     private static void wholeStudents(NumberAxis axis, int most) {
-        int unit = Math.max(1, (int) Math.ceil(most / 10.0));
+        int unit = Math.max(1, (int) Math.ceil(most / 5.0));
         axis.setTickUnit(unit);
         axis.setUpperBound(Math.max(unit, (int) Math.ceil((most + 1) / (double) unit) * unit));
     }
