@@ -131,6 +131,11 @@ class DesktopAttendanceTest {
         assertThat(present(table, both)).containsExactly(true, true);
         assertThat(present(table, firstWeek)).containsExactly(true, false);
         assertThat(present(table, secondWeek)).containsExactly(false, true);
+        // the engine says when each was on screen: a 1-2 s clip, so a few seconds at most per lecture
+        assertThat(row(table, both).lectures()).allSatisfy(cell -> {
+            assertThat(cell.timed()).isTrue();
+            assertThat(cell.seconds()).isBetween(0.0, 3.0);
+        });
         assertThat(table.getItems()).as("the roster and nobody else").hasSize(students)
                 .allMatch(StudentAttendance::inRoster);
         List<String> neverSeen = table.getItems().stream().filter(StudentAttendance::neverSeen)
@@ -151,11 +156,25 @@ class DesktopAttendanceTest {
         Path csv = work.resolve("attendance.csv");
         waitFor("the export", () -> Files.exists(csv));
         assertThat(Files.readAllLines(csv)).hasSize(1 + students).first().asString().endsWith(",week-1,week-2");
+
+        // by date: the four clips were processed today (two days if the test ran over midnight)
+        robot.interact(() -> model.attendance().groupingProperty().set(LectureGrouping.DATE));
+        waitFor("lectures by date", () -> model.attendance().sheetProperty().get().grouping() == LectureGrouping.DATE);
+        var byDate = model.attendance().sheetProperty().get();
+        assertThat(byDate.lectures()).hasSizeBetween(1, 2)
+                .allSatisfy(lecture -> assertThat(lecture.name()).matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertThat(byDate.lectures().stream().mapToInt(lecture -> lecture.videos().size()).sum()).isEqualTo(4);
+        if (byDate.lectures().size() == 1) {
+            assertThat(byDate.presentPerLecture()).containsExactly(3);
+        }
     }
 
     private static List<Boolean> present(TableView<StudentAttendance> table, String name) {
-        return table.getItems().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow()
-                .lectures().stream().map(Presence::present).toList();
+        return row(table, name).lectures().stream().map(Presence::present).toList();
+    }
+
+    private static StudentAttendance row(TableView<StudentAttendance> table, String name) {
+        return table.getItems().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
     }
 
     private Map<String, String> expectedNames() throws IOException {
