@@ -180,7 +180,9 @@ final class AttendanceView extends VBox {
     }
 
     private static TableColumn<StudentAttendance, Presence> lectureColumn(Lecture lecture, int index) {
-        TableColumn<StudentAttendance, Presence> column = column(lecture.name(), 90, row -> row.lectures().get(index));
+        // a row of the sheet before may be drawn once more under the new columns: it has no cell there
+        TableColumn<StudentAttendance, Presence> column = column(lecture.name(), 90,
+                row -> index < row.lectures().size() ? row.lectures().get(index) : null);
         column.setUserData(lecture);
         column.getStyleClass().add("lecture-column");
         Label header = new Label(lecture.name());
