@@ -42,6 +42,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UploadsViewModel uploads;
     private final ResultsViewModel results;
     private final RosterViewModel roster;
+    private final AttendanceViewModel attendance;
     private final ObjectProperty<ClassroomConfig> config = new SimpleObjectProperty<>();
     private final StringProperty target = new SimpleStringProperty("");
 
@@ -62,6 +63,7 @@ public final class MainViewModel implements AutoCloseable {
         this.roster = new RosterViewModel(ui, background);
         results.onEnrolment(roster::enrolmentResult);
         roster.attach(this::currentRoster);
+        this.attendance = new AttendanceViewModel(ui, background, roster.students(), java.time.ZoneId.systemDefault());
     }
 
     /** Connects with the saved settings. */
@@ -120,7 +122,10 @@ public final class MainViewModel implements AutoCloseable {
                 config.set(newConfig);
                 target.set(describe(newConfig));
             });
-            newFeed.start(results::resultArrived, results::connectionChanged);
+            newFeed.start(result -> {
+                results.resultArrived(result);
+                attendance.resultArrived(result);
+            }, results::connectionChanged);
             if (!journalResumed) {
                 journalResumed = true;
                 int resumed = newUploads.resumeJournal().size();
@@ -187,6 +192,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RosterViewModel roster() {
         return roster;
+    }
+
+    public AttendanceViewModel attendance() {
+        return attendance;
     }
 
     SettingsStore settings() {
