@@ -154,6 +154,13 @@ class AwsStackTemplateTest {
     }
 
     @Test
+    void desktopMayCopyAClipOntoItselfToHaveItMatchedAgain() {
+        JsonNode statement = statementWithSid(resources.path("DesktopPolicy"), "MatchAgain");
+        assertThat(statement.toString()).contains("s3:GetObject", "${InputBucketName}/*")
+                .doesNotContain("${OutputBucketName}");
+    }
+
+    @Test
     void functionRunsTheContainerImageWithItsSettings() {
         JsonNode properties = resources.path("RecogniseFunction").path("Properties");
         assertThat(properties.path("PackageType").asText()).isEqualTo("Image");

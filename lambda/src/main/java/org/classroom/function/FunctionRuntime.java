@@ -13,6 +13,7 @@ import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
+import org.classroom.function.correction.VideoFaceEncoder;
 import org.classroom.function.event.InvocationEvent;
 import org.classroom.function.process.BatchRunner;
 import org.classroom.function.process.ClaimRenewal;
@@ -22,6 +23,7 @@ import org.classroom.function.process.ObjectDownloader;
 import org.classroom.function.process.ObjectProcessor;
 import org.classroom.function.process.QueueAddress;
 import org.classroom.function.process.EvidenceBucket;
+import org.classroom.function.process.GalleryVersion;
 import org.classroom.function.process.Recognition;
 import org.classroom.function.process.ResultLedger;
 import org.classroom.function.process.ResultPublisher;
@@ -89,10 +91,21 @@ public final class FunctionRuntime implements AutoCloseable {
                 ledger,
                 new ObjectDownloader(s3, temp, retrier),
                 new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier)),
-                new Enrolment(engines, table, gallery, students, retrier),
+                new Enrolment(engines, table, gallery, students, retrier,
+                        new VideoFaceEncoder(new ObjectDownloader(s3, temp, retrier), engines)),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
                         new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier),
-                claimRenewal);
+                claimRenewal, new GalleryVersion() {
+                    @Override
+                    public String current() {
+                        return gallery.stamp();
+                    }
+
+                    @Override
+                    public String fresh() {
+                        return gallery.freshStamp();
+                    }
+                });
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("function ready in {} ms (output bucket {}, evidence bucket {}, output queue {}, tables {} and {})",

@@ -66,6 +66,9 @@ public final class FaceEngine implements VideoRecogniser {
     private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif",
             ".tiff");
 
+    /** Results give frame times rounded to the millisecond. */
+    private static final double SAME_FRAME_SECONDS = 0.0006;
+
     private final EngineOptions options;
     private final FaceDetector detector;
     private final LandmarkLocator landmarks;
@@ -373,6 +376,31 @@ public final class FaceEngine implements VideoRecogniser {
                     + e.getMessage());
         }
         throw EnrolmentRefused.noFace("no face found in " + photoOrClip.getFileName());
+    }
+
+    @Override
+    public double[] encodeFaceAt(RandomAccessInput video, String videoName, double seconds, FaceBox box)
+            throws EnrolmentRefused {
+        // The same samples as recognition takes, so the frame is the one the result's time names.
+        try (FrameSampler sampler = FrameSampler.open(video, videoName, options.sampling(), options.limits())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    if (Math.abs(frame.seconds() - seconds) <= SAME_FRAME_SECONDS) {
+                        DetectedFace face = new DetectedFace(box.x(), box.y(), box.width(), box.height(), 1.0);
+                        FaceLandmarks points = landmarks.locate(frame.image(), face);
+                        try (Mat chip = aligner.align(frame.image(), points)) {
+                            return encoder.encode(chip);
+                        }
+                    }
+                    if (frame.seconds() > seconds + SAME_FRAME_SECONDS) {
+                        break;
+                    }
+                }
+            }
+        } catch (InvalidVideoException e) {
+            throw EnrolmentRefused.unusable(videoName + " cannot be read: " + e.getMessage());
+        }
+        throw EnrolmentRefused.noFace(String.format(Locale.ROOT, "%s has no sampled frame at %.3f s", videoName, seconds));
     }
 
     private double[] single(Mat image, String where) throws EnrolmentRefused {
