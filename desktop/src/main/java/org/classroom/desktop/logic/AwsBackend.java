@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
+import org.classroom.desktop.logic.corrections.S3FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.evidence.S3EvidenceReader;
 import org.classroom.desktop.logic.results.RelayFeed;
@@ -49,6 +51,11 @@ public final class AwsBackend implements Backend {
         AwsClients clients = new AwsClients(config);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         return new TableRoster(new StudentTable(dynamoDb, config.table()), clients.s3(), config.inputBucket(), dynamoDb);
+    }
+
+    @Override
+    public FaceCorrections corrections(ClassroomConfig config) {
+        return new S3FaceCorrections(new AwsClients(config).s3(), config.inputBucket());
     }
 
     @Override

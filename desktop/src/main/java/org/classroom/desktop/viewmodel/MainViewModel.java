@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
@@ -42,6 +43,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UploadsViewModel uploads;
     private final ResultsViewModel results;
     private final RosterViewModel roster;
+    private final CorrectionsViewModel corrections;
     private final ObjectProperty<ClassroomConfig> config = new SimpleObjectProperty<>();
     private final StringProperty target = new SimpleStringProperty("");
 
@@ -49,6 +51,7 @@ public final class MainViewModel implements AutoCloseable {
     private ResultFeed feed;
     private Roster rosterService;
     private EvidenceReader evidence;
+    private FaceCorrections correctionService;
     private boolean journalResumed;
 
     public MainViewModel(Backend backend, SettingsStore settings, UploadJournal journal, Executor ui, Executor background) {
@@ -60,8 +63,14 @@ public final class MainViewModel implements AutoCloseable {
         this.uploads = new UploadsViewModel(ui, background);
         this.results = new ResultsViewModel(ui, background, uploads::uploadedAt);
         this.roster = new RosterViewModel(ui, background);
-        results.onEnrolment(roster::enrolmentResult);
+        this.corrections = new CorrectionsViewModel(ui, background, results.rows());
+        results.onEnrolment(result -> {
+            if (!corrections.enrolmentResult(result)) {
+                roster.enrolmentResult(result);
+            }
+        });
         roster.attach(this::currentRoster);
+        corrections.attach(this::currentCorrections, this::currentRoster, () -> ui.execute(roster::refresh));
     }
 
     /** Connects with the saved settings. */
@@ -107,7 +116,9 @@ public final class MainViewModel implements AutoCloseable {
             Roster newRoster = backend.roster(newConfig);
             ResultFeed newFeed = backend.results(newConfig);
             EvidenceReader newEvidence = backend.evidence(newConfig);
+            FaceCorrections newCorrections = backend.corrections(newConfig);
             synchronized (this) {
+                correctionService = newCorrections;
                 uploadService = newUploads;
                 rosterService = newRoster;
                 feed = newFeed;
@@ -143,13 +154,20 @@ public final class MainViewModel implements AutoCloseable {
         return rosterService;
     }
 
+    private synchronized FaceCorrections currentCorrections() {
+        return correctionService;
+    }
+
     /** Closes the services in use; returns the uploads they had not finished. */
     private List<Upload> closeServices() {
         UploadService oldUploads;
         ResultFeed oldFeed;
         Roster oldRoster;
         EvidenceReader oldEvidence;
+        FaceCorrections oldCorrections;
         synchronized (this) {
+            oldCorrections = correctionService;
+            correctionService = null;
             oldUploads = uploadService;
             oldFeed = feed;
             oldRoster = rosterService;
@@ -173,6 +191,9 @@ public final class MainViewModel implements AutoCloseable {
         if (oldEvidence != null) {
             oldEvidence.close();
         }
+        if (oldCorrections != null) {
+            oldCorrections.close();
+        }
         return unfinished;
     }
 
@@ -186,6 +207,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RosterViewModel roster() {
         return roster;
+    }
+
+    public CorrectionsViewModel corrections() {
+        return corrections;
     }
 
     SettingsStore settings() {

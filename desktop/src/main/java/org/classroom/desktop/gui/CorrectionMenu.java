@@ -1,0 +1,67 @@
+package org.classroom.desktop.gui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Window;
+import org.classroom.desktop.model.ResultRow;
+import org.classroom.desktop.viewmodel.MainViewModel;
+import org.classroom.desktop.viewmodel.CorrectionsViewModel;
+
+/**
+ * The corrections of a results row, in the row's context menu and in the Edit menu (with the keys):
+ * "This is…" names the row's face.
+ */
+final class CorrectionMenu {
+
+    private final Window owner;
+    private final MainViewModel model;
+    private final TableView<ResultRow> table;
+
+    CorrectionMenu(Window owner, MainViewModel model, TableView<ResultRow> table) {
+        this.owner = owner;
+        this.model = model;
+        this.table = table;
+    }
+
+    /** The Edit menu; the same items, without keys, become the table's context menu. */
+    Menu editMenu() {
+        Menu edit = new Menu("_Edit", null, thisIs("Shortcut+I"));
+        edit.setId("editMenu");
+        table.setContextMenu(new ContextMenu(thisIs(null)));
+        return edit;
+    }
+
+    private MenuItem thisIs(String accelerator) {
+        MenuItem item = new MenuItem("_This is…");
+        item.setId(accelerator == null ? "contextThisIs" : "menuThisIs");
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.disableProperty().bind(selectionCannotBeNamed());
+        item.setOnAction(event -> askWhoThisIs());
+        return item;
+    }
+
+    private BooleanBinding selectionCannotBeNamed() {
+        return Bindings.createBooleanBinding(() -> !CorrectionsViewModel.canName(selected()),
+                table.getSelectionModel().selectedItemProperty());
+    }
+
+    private void askWhoThisIs() {
+        ResultRow row = selected();
+        if (!CorrectionsViewModel.canName(row)) {
+            return;
+        }
+        CorrectionDialog.ask(owner, row, model.roster().students(), model.results().crops())
+                .ifPresent(answer -> model.corrections().thisIs(row, answer.student(), answer.created()));
+    }
+
+    private ResultRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+}

@@ -1,0 +1,22 @@
+package org.classroom.desktop.logic.corrections;
+
+import org.classroom.common.model.FaceBox;
+
+/**
+ * Corrections of results in the cloud: enrolling a face a result showed, and having clips matched again
+ * after the gallery changed. Blocking I/O: call it off the UI thread.
+ */
+public interface FaceCorrections extends AutoCloseable {
+
+    /**
+     * Asks the function to enrol the face at {@code box} in the frame at {@code frameSeconds} of {@code video}
+     * as {@code student}; returns the enrolment key whose result tells how it went.
+     */
+    String enrolFace(String student, String video, double frameSeconds, FaceBox box);
+
+    /** Announces {@code video} again without changing it, so the function matches it against today's gallery. */
+    void matchAgain(String video);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,55 @@
+package org.classroom.desktop.logic.corrections;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.classroom.common.format.EnrolmentKeys;
+import org.classroom.common.format.FaceReference;
+import org.classroom.common.model.FaceBox;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+
+/**
+ * Corrections through the input bucket, so they take the same way as every upload (S3 event, queue,
+ * relay, function) on a local system and on an account alike: a face is enrolled by a small
+ * {@link FaceReference} upload, and a clip is matched again by copying it onto itself (a new upload event
+ * for the same bytes, which the function matches again because the gallery changed since its result).
+ */
+public final class S3FaceCorrections implements FaceCorrections {
+
+    /** Set on the copy, which S3 refuses to make unless something about the object changes. */
+    static final String MATCHED_AGAIN_METADATA = "matched-again";
+
+    private final S3Client s3;
+    private final String inputBucket;
+
+    public S3FaceCorrections(S3Client s3, String inputBucket) {
+        this.s3 = s3;
+        this.inputBucket = inputBucket;
+    }
+
+    @Override
+    public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
+        // The version the box belongs to: the function refuses if the clip was replaced meanwhile.
+        String etag = s3.headObject(request -> request.bucket(inputBucket).key(video)).eTag();
+        FaceReference reference = new FaceReference(UUID.randomUUID().toString(), video, etag, frameSeconds, box);
+        String key = EnrolmentKeys.faceKey(student, reference.request());
+        s3.putObject(request -> request.bucket(inputBucket).key(key).contentType("application/json"),
+                RequestBody.fromBytes(reference.toJson()));
+        return key;
+    }
+
+    @Override
+    public void matchAgain(String video) {
+        s3.copyObject(request -> request.sourceBucket(inputBucket).sourceKey(video)
+                .destinationBucket(inputBucket).destinationKey(video)
+                .metadataDirective(MetadataDirective.REPLACE)
+                .metadata(Map.of(MATCHED_AGAIN_METADATA, Instant.now().toString())));
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,174 @@
+package org.classroom.desktop.viewmodel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.Student;
+import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
+import org.classroom.desktop.logic.roster.Enrolment;
+import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.model.ResultRow;
+
+/**
+ * Corrections of the results: "This is…" enrols the face of a row as a student (creating the student
+ * first when asked), and once the function has enrolled it, has the videos that may show that face matched
+ * again; their new results replace their rows as they come. Progress and failures go to {@link #statusProperty()}.
+ */
+public final class CorrectionsViewModel {
+
+    private final Executor ui;
+    private final Executor background;
+    private final ObservableList<ResultRow> rows;
+    private final StringProperty status = new SimpleStringProperty("");
+    private final Map<String, PendingEnrolment> pendingEnrolments = new HashMap<>();
+    private final Set<String> matchingAgain = new LinkedHashSet<>();
+    private int matchTotal;
+    private volatile Supplier<FaceCorrections> corrections = () -> null;
+    private volatile Supplier<Roster> roster = () -> null;
+    private volatile Runnable rosterChanged = () -> { };
+
+    /** A face sent for enrolment, until the function answers for its key. */
+    private record PendingEnrolment(ResultRow row, String student) {
+    }
+
+    public CorrectionsViewModel(Executor ui, Executor background, ObservableList<ResultRow> rows) {
+        this.ui = ui;
+        this.background = background;
+        this.rows = rows;
+        rows.addListener((ListChangeListener<ResultRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    change.getAddedSubList().forEach(row -> matchedAgain(row.video()));
+                }
+            }
+        });
+    }
+
+    void attach(Supplier<FaceCorrections> newCorrections, Supplier<Roster> newRoster, Runnable onRosterChanged) {
+        corrections = newCorrections;
+        roster = newRoster;
+        rosterChanged = onRosterChanged;
+    }
+
+    /** Whether "This is…" applies to the row: a person with a face and where it was seen. */
+    public static boolean canName(ResultRow row) {
+        return row != null && row.displayName() != null && row.box() != null && row.frameSeconds() != null;
+    }
+
+    /**
+     * The row's face is {@code student}: saves the student first when {@code create}, then sends the face for
+     * enrolment. UI thread; the work runs in the background.
+     */
+    public CompletableFuture<Void> thisIs(ResultRow row, Student student, boolean create) {
+        if (!canName(row)) {
+            status.set("This row has no face to enrol");
+            return CompletableFuture.completedFuture(null);
+        }
+        Enrolment.checkName(student.name());
+        status.set("Enrolling " + row.displayName() + " of " + row.video() + " as " + student.name() + "…");
+        return CompletableFuture.runAsync(() -> {
+            FaceCorrections service = service();
+            if (create) {
+                Roster students = roster.get();
+                if (students == null) {
+                    throw new IllegalStateException("not connected: check the settings");
+                }
+                students.save(student);
+                rosterChanged.run();
+            }
+            String key = service.enrolFace(student.name(), row.video(), row.frameSeconds(), row.box());
+            ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name())));
+        }, background).whenComplete((ok, error) -> {
+            if (error != null) {
+                ui.execute(() -> status.set("Could not enrol " + row.displayName() + " as " + student.name() + ": "
+                        + Failures.message(error)));
+            }
+        });
+    }
+
+    /**
+     * An enrolment's result. True when it was one of this view-model's; then, if the face was enrolled, the
+     * videos it may be in are matched again. UI thread.
+     */
+    boolean enrolmentResult(VideoResult result) {
+        PendingEnrolment pending = pendingEnrolments.remove(result.video());
+        if (pending == null) {
+            return false;
+        }
+        if (result.status() != ResultStatus.RECOGNISED) {
+            String why = result.reason() == null ? result.status().wireName() : result.reason();
+            status.set("Could not enrol " + pending.row().displayName() + " of " + pending.row().video() + " as "
+                    + pending.student() + ": " + why.replaceFirst("^not enrolled: ", ""));
+            return true;
+        }
+        matchAgain(videosToMatchAgain(pending.row().video()), pending.student());
+        return true;
+    }
+
+    /** The corrected video first, then every other video with someone unknown: the face may be theirs. */
+    private List<String> videosToMatchAgain(String corrected) {
+        Set<String> videos = new LinkedHashSet<>();
+        videos.add(corrected);
+        rows.stream().filter(ResultRow::unknown).map(ResultRow::video).forEach(videos::add);
+        return new ArrayList<>(videos);
+    }
+
+    private void matchAgain(List<String> videos, String student) {
+        matchingAgain.addAll(videos);
+        matchTotal = matchingAgain.size();
+        status.set("Enrolled " + student + "; matching " + count(videos.size()) + " again…");
+        CompletableFuture.runAsync(() -> {
+            FaceCorrections service = service();
+            for (String video : videos) {
+                service.matchAgain(video);
+            }
+        }, background).whenComplete((ok, error) -> {
+            if (error != null) {
+                ui.execute(() -> {
+                    matchingAgain.removeAll(videos);
+                    status.set("Enrolled " + student + ", but matching again failed: " + Failures.message(error));
+                });
+            }
+        });
+    }
+
+    private void matchedAgain(String video) {
+        if (!matchingAgain.remove(video)) {
+            return;
+        }
+        int done = matchTotal - matchingAgain.size();
+        status.set(matchingAgain.isEmpty()
+                ? "Matched " + count(matchTotal) + " again"
+                : "Matching again: " + done + " of " + matchTotal + " videos done…");
+    }
+
+    private static String count(int videos) {
+        return videos + (videos == 1 ? " video" : " videos");
+    }
+
+    private FaceCorrections service() {
+        FaceCorrections current = corrections.get();
+        if (current == null) {
+            throw new IllegalStateException("not connected: check the settings");
+        }
+        return current;
+    }
+
+    /** What the last correction is doing or came to, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+}

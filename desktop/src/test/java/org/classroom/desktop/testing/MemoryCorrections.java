@@ -1,0 +1,34 @@
+package org.classroom.desktop.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.classroom.common.format.EnrolmentKeys;
+import org.classroom.common.model.FaceBox;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
+
+/** Corrections recorded in memory: the faces sent for enrolment (by key) and the videos announced again. */
+public final class MemoryCorrections implements FaceCorrections {
+
+    /** One face sent for enrolment. */
+    public record SentFace(String key, String student, String video, double frameSeconds, FaceBox box) {
+    }
+
+    public final List<SentFace> sentFaces = new CopyOnWriteArrayList<>();
+    public final List<String> matchedAgain = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
+        String key = EnrolmentKeys.faceKey(student, "request-" + (sentFaces.size() + 1));
+        sentFaces.add(new SentFace(key, student, video, frameSeconds, box));
+        return key;
+    }
+
+    @Override
+    public void matchAgain(String video) {
+        matchedAgain.add(video);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,131 @@
+package org.classroom.desktop.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.RecognisedPerson;
+import org.classroom.common.model.ResultStatus;
+import org.classroom.common.model.Student;
+import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.model.ResultRow;
+import org.classroom.desktop.testing.MemoryCorrections;
+import org.classroom.desktop.testing.MemoryRoster;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** "This is…": the student made when asked, the face sent, and the videos matched again once it is enrolled. */
+class CorrectionsViewModelTest {
+
+    private static final Executor NOW = Runnable::run;
+    private static final FaceBox BOX = new FaceBox(1215, 256, 276, 381);
+
+    private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
+    private final MemoryCorrections cloud = new MemoryCorrections();
+    private final MemoryRoster roster = new MemoryRoster(List.of(new Student("floki", 4, "history", "junior")));
+    private CorrectionsViewModel corrections;
+    private int rosterRefreshes;
+
+    @BeforeEach
+    void setUp() {
+        corrections = new CorrectionsViewModel(NOW, NOW, rows);
+        corrections.attach(() -> cloud, () -> roster, () -> rosterRefreshes++);
+        rows.addAll(person("test_5.mp4", "vin_diesel", null), person("test_5.mp4", null, 1),
+                person("test_0.mp4", "president_trump", null), person("test_9.mp4", null, 1));
+    }
+
+    @Test
+    void aNewStudentIsSavedThenTheFaceIsSentFromWhereTheResultSawIt() {
+        corrections.thisIs(rows.get(1), new Student("new_boy", 9, "biology", "freshman"), true).join();
+
+        assertThat(roster.list()).extracting(Student::name).contains("new_boy");
+        assertThat(rosterRefreshes).isEqualTo(1);
+        assertThat(cloud.sentFaces).singleElement().satisfies(face -> {
+            assertThat(face.student()).isEqualTo("new_boy");
+            assertThat(face.video()).isEqualTo("test_5.mp4");
+            assertThat(face.frameSeconds()).isEqualTo(0.0);
+            assertThat(face.box()).isEqualTo(BOX);
+        });
+        assertThat(corrections.statusProperty().get()).isEqualTo("Enrolling Unknown person 1 of test_5.mp4 as new_boy…");
+        assertThat(cloud.matchedAgain).as("nothing before the function has enrolled the face").isEmpty();
+    }
+
+    @Test
+    void anExistingStudentIsNotSavedAgain() {
+        corrections.thisIs(rows.get(1), new Student("floki", 99, "other", "other"), false).join();
+
+        assertThat(roster.list()).singleElement().isEqualTo(new Student("floki", 4, "history", "junior"));
+        assertThat(cloud.sentFaces).extracting(MemoryCorrections.SentFace::student).containsExactly("floki");
+    }
+
+    @Test
+    void onceEnrolledTheVideoAndEveryVideoWithSomeoneUnknownAreMatchedAgainWithProgress() {
+        corrections.thisIs(rows.get(1), new Student("new_boy", 9, "biology", "freshman"), true).join();
+        String key = cloud.sentFaces.get(0).key();
+
+        assertThat(corrections.enrolmentResult(enrolled(key, "new_boy"))).isTrue();
+
+        assertThat(cloud.matchedAgain).containsExactly("test_5.mp4", "test_9.mp4");
+        assertThat(corrections.statusProperty().get()).isEqualTo("Enrolled new_boy; matching 2 videos again…");
+        rows.removeIf(row -> row.video().equals("test_5.mp4"));
+        rows.addAll(person("test_5.mp4", "vin_diesel", null), person("test_5.mp4", "new_boy", null));
+        assertThat(corrections.statusProperty().get()).isEqualTo("Matching again: 1 of 2 videos done…");
+        rows.add(person("test_9.mp4", null, 1));
+        assertThat(corrections.statusProperty().get()).isEqualTo("Matched 2 videos again");
+    }
+
+    @Test
+    void aRefusedEnrolmentSaysWhyAndMatchesNothingAgain() {
+        corrections.thisIs(rows.get(1), new Student("new_boy", 9, null, null), true).join();
+        String key = cloud.sentFaces.get(0).key();
+        VideoResult refused = new VideoResult(key, ResultStatus.INVALID_VIDEO, List.of(), 0, 0,
+                "not enrolled: test_5.mp4 was replaced since that result; enrol from its new result", null, Map.of(),
+                Instant.now());
+
+        assertThat(corrections.enrolmentResult(refused)).isTrue();
+
+        assertThat(cloud.matchedAgain).isEmpty();
+        assertThat(corrections.statusProperty().get()).isEqualTo("Could not enrol Unknown person 1 of test_5.mp4 as "
+                + "new_boy: test_5.mp4 was replaced since that result; enrol from its new result");
+    }
+
+    @Test
+    void anotherEnrolmentsResultIsLeftToTheRoster() {
+        assertThat(corrections.enrolmentResult(enrolled("enrol/floki/me.jpg", "floki"))).isFalse();
+        assertThat(cloud.matchedAgain).isEmpty();
+    }
+
+    @Test
+    void withoutAConnectionTheStatusSaysSo() {
+        corrections.attach(() -> null, () -> null, () -> { });
+
+        corrections.thisIs(rows.get(1), new Student("floki", 4, null, null), false).exceptionally(error -> null).join();
+
+        assertThat(corrections.statusProperty().get())
+                .isEqualTo("Could not enrol Unknown person 1 as floki: not connected: check the settings");
+    }
+
+    @Test
+    void onlyARowWithAFaceAndWhereItWasSeenCanBeNamed() {
+        assertThat(CorrectionsViewModel.canName(rows.get(1))).isTrue();
+        assertThat(CorrectionsViewModel.canName(new ResultRow("test_3.mp4", "no-face", null, null, null, null, null,
+                null, null, null))).isFalse();
+        assertThat(CorrectionsViewModel.canName(null)).isFalse();
+    }
+
+    private static ResultRow person(String video, String name, Integer unknownNumber) {
+        return new ResultRow(video, "recognised", name, null, null, null, null, null, null, null, unknownNumber, BOX,
+                0.0, List.of());
+    }
+
+    private static VideoResult enrolled(String key, String student) {
+        return new VideoResult(key, ResultStatus.RECOGNISED,
+                List.of(new RecognisedPerson(student, 9, "biology", "freshman", 0.0, null, null)), 1, 0,
+                "enrolled a face of " + student + " (1 encoding now)", null, Map.of(), Instant.now());
+    }
+}
