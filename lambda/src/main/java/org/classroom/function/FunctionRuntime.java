@@ -11,8 +11,11 @@ import java.util.function.Supplier;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
+import org.classroom.function.correction.RejectedMatches;
+import org.classroom.function.correction.RejectionCache;
 import org.classroom.function.correction.VideoFaceEncoder;
 import org.classroom.function.event.InvocationEvent;
 import org.classroom.function.process.BatchRunner;
@@ -83,6 +86,8 @@ public final class FunctionRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.gallery = new GalleryCache(() -> retrier.call(table::gallery), settings.galleryMaxAge(), clock);
         StudentDirectory students = new StudentDirectory(name -> retrier.call(() -> table.get(name)), settings.galleryMaxAge(), clock);
+        RejectionCache rejections = new RejectionCache(
+                () -> retrier.call(new FaceRejections(dynamoDb, config.table())::all), settings.galleryMaxAge(), clock);
         this.engines = awaitEngine(warming);
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
@@ -90,7 +95,8 @@ public final class FunctionRuntime implements AutoCloseable {
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(), settings.maxVideoBytes(),
                 ledger,
                 new ObjectDownloader(s3, temp, retrier),
-                new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier)),
+                new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier),
+                        new RejectedMatches(rejections)),
                 new Enrolment(engines, table, gallery, students, retrier,
                         new VideoFaceEncoder(new ObjectDownloader(s3, temp, retrier), engines)),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
@@ -98,12 +104,12 @@ public final class FunctionRuntime implements AutoCloseable {
                 claimRenewal, new GalleryVersion() {
                     @Override
                     public String current() {
-                        return gallery.stamp();
+                        return gallery.stamp() + "+" + rejections.stamp();
                     }
 
                     @Override
                     public String fresh() {
-                        return gallery.freshStamp();
+                        return gallery.freshStamp() + "+" + rejections.freshStamp();
                     }
                 });
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());

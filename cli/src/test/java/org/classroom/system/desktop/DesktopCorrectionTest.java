@@ -55,7 +55,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Issue 16's must-show, against the real local system (function, relay, the stack's policies): the boy in
  * test_5 is "Unknown person 1"; "This is…" on his row creates a student and enrols his face through the
  * function; the clip is matched again and his row carries the new name; and the next upload of the clip,
- * by a plain S3 client, names him too.
+ * by a plain S3 client, names him too. "Not this student" on test_0's row makes it an unknown person, for
+ * another desktop started afterwards and for the next upload of the clip.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopCorrectionTest {
@@ -163,9 +164,73 @@ class DesktopCorrectionTest {
         }
     }
 
+    @Test
+    void notThisStudentTurnsTheRowIntoAnUnknownPersonThatStaysSoForAnotherDesktopAndTheNextUpload(FxRobot robot)
+            throws Exception {
+        waitFor("the relay connection", () -> robot.lookup("#connectionIndicator").queryLabeled().getText()
+                .contains("Relay connected"));
+        robot.interact(() -> model.uploads().add(List.of(samples.resolve("videos/test_0.mp4"))));
+        TableView<ResultRow> table = robot.lookup("#resultsTable").queryTableView();
+        waitFor("test_0's row", () -> rowsOf(table, "test_0.mp4").size() == 1);
+        ResultRow trump = rowsOf(table, "test_0.mp4").get(0);
+        assertThat(trump.name()).isEqualTo("president_trump");
+
+        robot.interact(() -> {
+            table.getSelectionModel().select(trump);
+            table.requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
+
+        waitFor("the row turned into an unknown person", () -> rowsOf(table, "test_0.mp4").stream()
+                .anyMatch(ResultRow::unknown));
+        ResultRow unknown = rowsOf(table, "test_0.mp4").get(0);
+        assertThat(rowsOf(table, "test_0.mp4")).singleElement().extracting(ResultRow::displayName)
+                .isEqualTo("Unknown person 1");
+        assertThat(unknown.box()).as("the same face").isEqualTo(trump.box());
+        assertThat(unknown.crop()).as("with the face crop it had").isEqualTo(trump.crop());
+        assertThat(unknown.status()).isEqualTo("unknown-face");
+
+        // Another desktop of the account, started afresh, is told the corrected result.
+        Path otherWork = Files.createTempDirectory(work, "other-desktop");
+        MainViewModel other = new MainViewModel(new AwsBackend(),
+                new SettingsStore(new ConfigLoader(Map.of(), otherWork.resolve("config.properties")),
+                        DemoSystem.settingsOf(system.config())),
+                new UploadJournal(otherWork.resolve("uploads.json")), Platform::runLater, background);
+        try {
+            other.start().join();
+            waitFor("the other desktop's row for test_0", () -> List.copyOf(other.results().rows()).stream()
+                    .anyMatch(row -> row.video().equals("test_0.mp4")));
+            assertThat(List.copyOf(other.results().rows())).filteredOn(row -> row.video().equals("test_0.mp4"))
+                    .extracting(ResultRow::displayName).containsExactly("Unknown person 1");
+        } finally {
+            other.close();
+        }
+
+        // The next upload of the clip does not bring the wrong name back.
+        ClassroomConfig desktopKey = system.config().withLocalKey(Parts.DESKTOP);
+        try (AwsClients clients = new AwsClients(desktopKey); S3Client s3 = clients.s3();
+             DynamoDbClient dynamoDb = clients.dynamoDb()) {
+            String before = ledgerItem(dynamoDb, desktopKey, "test_0.mp4").get(ResultsTable.SEQUENCER).s();
+            s3.putObject(request -> request.bucket(desktopKey.inputBucket()).key("test_0.mp4"),
+                    RequestBody.fromFile(samples.resolve("videos/test_0.mp4")));
+            waitFor("the new upload handled and sent", () -> {
+                Map<String, AttributeValue> item = ledgerItem(dynamoDb, desktopKey, "test_0.mp4");
+                return !item.get(ResultsTable.SEQUENCER).s().equals(before)
+                        && ResultState.SENT.wireName().equals(item.get(ResultsTable.STATE).s());
+            });
+            VideoResult next = Json.readResult(ledgerItem(dynamoDb, desktopKey, "test_0.mp4").get(ResultsTable.RESULT).s());
+            assertThat(next.people()).isEmpty();
+            assertThat(next.unknownPeople()).singleElement().satisfies(face -> assertThat(face.box()).isEqualTo(trump.box()));
+        }
+    }
+
     private static Map<String, AttributeValue> ledgerItem(DynamoDbClient dynamoDb, ClassroomConfig config) {
+        return ledgerItem(dynamoDb, config, "test_5.mp4");
+    }
+
+    private static Map<String, AttributeValue> ledgerItem(DynamoDbClient dynamoDb, ClassroomConfig config, String video) {
         return dynamoDb.getItem(request -> request.tableName(config.resultsTable()).consistentRead(true)
-                .key(Map.of(ResultsTable.VIDEO, AttributeValue.fromS("test_5.mp4")))).item();
+                .key(Map.of(ResultsTable.VIDEO, AttributeValue.fromS(video)))).item();
     }
 
     private static List<ResultRow> rowsOf(TableView<ResultRow> table, String video) {

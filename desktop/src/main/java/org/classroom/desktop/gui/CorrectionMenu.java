@@ -9,12 +9,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.classroom.desktop.model.ResultRow;
-import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.desktop.viewmodel.CorrectionsViewModel;
+import org.classroom.desktop.viewmodel.MainViewModel;
 
 /**
  * The corrections of a results row, in the row's context menu and in the Edit menu (with the keys):
- * "This is…" names the row's face.
+ * "This is…" names the row's face, "Not this student" takes a wrong name off it.
  */
 final class CorrectionMenu {
 
@@ -30,10 +30,27 @@ final class CorrectionMenu {
 
     /** The Edit menu; the same items, without keys, become the table's context menu. */
     Menu editMenu() {
-        Menu edit = new Menu("_Edit", null, thisIs("Shortcut+I"));
+        Menu edit = new Menu("_Edit", null, thisIs("Shortcut+I"), notThisStudent("Shortcut+Shift+I"));
         edit.setId("editMenu");
-        table.setContextMenu(new ContextMenu(thisIs(null)));
+        table.setContextMenu(new ContextMenu(thisIs(null), notThisStudent(null)));
         return edit;
+    }
+
+    private MenuItem notThisStudent(String accelerator) {
+        MenuItem item = new MenuItem("_Not this student");
+        item.setId(accelerator == null ? "contextNotThisStudent" : "menuNotThisStudent");
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.disableProperty().bind(Bindings.createBooleanBinding(() -> !CorrectionsViewModel.canReject(selected()),
+                table.getSelectionModel().selectedItemProperty()));
+        item.setOnAction(event -> {
+            ResultRow row = selected();
+            if (CorrectionsViewModel.canReject(row)) {
+                model.corrections().notThisStudent(row);
+            }
+        });
+        return item;
     }
 
     private MenuItem thisIs(String accelerator) {

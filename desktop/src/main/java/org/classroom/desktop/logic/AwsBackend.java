@@ -3,9 +3,10 @@ package org.classroom.desktop.logic;
 import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.corrections.CloudCorrections;
 import org.classroom.desktop.logic.corrections.FaceCorrections;
-import org.classroom.desktop.logic.corrections.S3FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.evidence.S3EvidenceReader;
 import org.classroom.desktop.logic.results.RelayFeed;
@@ -55,7 +56,10 @@ public final class AwsBackend implements Backend {
 
     @Override
     public FaceCorrections corrections(ClassroomConfig config) {
-        return new S3FaceCorrections(new AwsClients(config).s3(), config.inputBucket());
+        AwsClients clients = new AwsClients(config);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        return new CloudCorrections(clients.s3(), config.inputBucket(), new FaceRejections(dynamoDb, config.table()),
+                dynamoDb);
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.classroom.desktop.model.ResultRow;
 /**
  * Corrections of the results: "This is…" enrols the face of a row as a student (creating the student
  * first when asked), and once the function has enrolled it, has the videos that may show that face matched
- * again; their new results replace their rows as they come. Progress and failures go to {@link #statusProperty()}.
+ * again; "Not this student" records a wrong match and has its video matched again. New results replace
+ * the rows as they come. Progress and failures go to {@link #statusProperty()}.
  */
 public final class CorrectionsViewModel {
 
@@ -95,6 +96,38 @@ public final class CorrectionsViewModel {
             if (error != null) {
                 ui.execute(() -> status.set("Could not enrol " + row.displayName() + " as " + student.name() + ": "
                         + Failures.message(error)));
+            }
+        });
+    }
+
+    /** Whether "Not this student" applies to the row: someone named, with where their face was seen. */
+    public static boolean canReject(ResultRow row) {
+        return row != null && row.name() != null && row.box() != null && row.frameSeconds() != null;
+    }
+
+    /**
+     * The row's face is not the student it was named after: the correction is recorded in the cloud and the
+     * video matched again, where that face comes back as an unknown person. UI thread.
+     */
+    public CompletableFuture<Void> notThisStudent(ResultRow row) {
+        if (!canReject(row)) {
+            status.set("This row names no one to correct");
+            return CompletableFuture.completedFuture(null);
+        }
+        status.set("Recording that the face in " + row.video() + " is not " + row.name() + "…");
+        matchingAgain.add(row.video());
+        matchTotal = matchingAgain.size();
+        return CompletableFuture.runAsync(() -> {
+            FaceCorrections service = service();
+            service.reject(row.name(), row.video(), row.frameSeconds(), row.box());
+            ui.execute(() -> status.set("Not " + row.name() + " in " + row.video() + ": matching it again…"));
+            service.matchAgain(row.video());
+        }, background).whenComplete((ok, error) -> {
+            if (error != null) {
+                ui.execute(() -> {
+                    matchingAgain.remove(row.video());
+                    status.set("Could not correct " + row.name() + " in " + row.video() + ": " + Failures.message(error));
+                });
             }
         });
     }

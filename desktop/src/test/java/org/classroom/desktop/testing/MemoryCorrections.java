@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.students.FaceRejection;
 import org.classroom.desktop.logic.corrections.FaceCorrections;
 
-/** Corrections recorded in memory: the faces sent for enrolment (by key) and the videos announced again. */
+/** Corrections recorded in memory: the faces sent for enrolment (by key), the rejections, the videos announced again. */
 public final class MemoryCorrections implements FaceCorrections {
 
     /** One face sent for enrolment. */
@@ -15,12 +16,21 @@ public final class MemoryCorrections implements FaceCorrections {
 
     public final List<SentFace> sentFaces = new CopyOnWriteArrayList<>();
     public final List<String> matchedAgain = new CopyOnWriteArrayList<>();
+    public final List<FaceRejection> rejections = new CopyOnWriteArrayList<>();
 
     @Override
     public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
         String key = EnrolmentKeys.faceKey(student, "request-" + (sentFaces.size() + 1));
         sentFaces.add(new SentFace(key, student, video, frameSeconds, box));
         return key;
+    }
+
+    @Override
+    public String reject(String student, String video, double frameSeconds, FaceBox box) {
+        FaceRejection rejection = new FaceRejection("rejection-" + (rejections.size() + 1), student, video,
+                frameSeconds, box);
+        rejections.add(rejection);
+        return rejection.id();
     }
 
     @Override

@@ -111,6 +111,33 @@ class CorrectionsViewModelTest {
     }
 
     @Test
+    void notThisStudentRecordsTheWrongMatchAndMatchesItsVideoAgain() {
+        corrections.notThisStudent(rows.get(0)).join();
+
+        assertThat(cloud.rejections).singleElement().satisfies(rejection -> {
+            assertThat(rejection.student()).isEqualTo("vin_diesel");
+            assertThat(rejection.video()).isEqualTo("test_5.mp4");
+            assertThat(rejection.box()).isEqualTo(BOX);
+        });
+        assertThat(cloud.matchedAgain).containsExactly("test_5.mp4");
+        assertThat(corrections.statusProperty().get()).isEqualTo("Not vin_diesel in test_5.mp4: matching it again…");
+        rows.removeIf(row -> row.video().equals("test_5.mp4"));
+        rows.addAll(person("test_5.mp4", null, 1), person("test_5.mp4", null, 2));
+        assertThat(corrections.statusProperty().get()).isEqualTo("Matched 1 video again");
+    }
+
+    @Test
+    void onlyANamedRowCanBeTakenOffItsName() {
+        assertThat(CorrectionsViewModel.canReject(rows.get(0))).isTrue();
+        assertThat(CorrectionsViewModel.canReject(rows.get(1))).as("an unknown person").isFalse();
+
+        corrections.notThisStudent(rows.get(1)).join();
+
+        assertThat(cloud.rejections).isEmpty();
+        assertThat(corrections.statusProperty().get()).isEqualTo("This row names no one to correct");
+    }
+
+    @Test
     void onlyARowWithAFaceAndWhereItWasSeenCanBeNamed() {
         assertThat(CorrectionsViewModel.canName(rows.get(1))).isTrue();
         assertThat(CorrectionsViewModel.canName(new ResultRow("test_3.mp4", "no-face", null, null, null, null, null,

@@ -25,8 +25,16 @@ public final class Recognition {
     private final GalleryCache gallery;
     private final StudentDirectory students;
     private final EvidenceBucket evidence;
+    private final ResultCorrections corrections;
 
     public Recognition(EnginePool engines, GalleryCache gallery, StudentDirectory students, EvidenceBucket evidence) {
+        this(engines, gallery, students, evidence, ResultCorrections.NONE);
+    }
+
+    /** @param corrections the users' corrections, applied last (the crops keep the keys the engine's names gave) */
+    public Recognition(EnginePool engines, GalleryCache gallery, StudentDirectory students, EvidenceBucket evidence,
+                       ResultCorrections corrections) {
+        this.corrections = corrections;
         this.engines = engines;
         this.gallery = gallery;
         this.students = students;
@@ -55,6 +63,6 @@ public final class Recognition {
         List<RecognisedPerson> people = result.people().stream()
                 .map(person -> person.withRecord(students.get(person.name())))
                 .toList();
-        return evidence.keep(result.withPeople(people).withVideo(key, etag), recognised.crops());
+        return corrections.apply(evidence.keep(result.withPeople(people).withVideo(key, etag), recognised.crops()));
     }
 }

@@ -3,8 +3,8 @@ package org.classroom.desktop.logic.corrections;
 import org.classroom.common.model.FaceBox;
 
 /**
- * Corrections of results in the cloud: enrolling a face a result showed, and having clips matched again
- * after the gallery changed. Blocking I/O: call it off the UI thread.
+ * Corrections of results in the cloud: enrolling a face a result showed, saying a match is wrong, and
+ * having clips matched again after either. Blocking I/O: call it off the UI thread.
  */
 public interface FaceCorrections extends AutoCloseable {
 
@@ -13,6 +13,12 @@ public interface FaceCorrections extends AutoCloseable {
      * as {@code student}; returns the enrolment key whose result tells how it went.
      */
     String enrolFace(String student, String video, double frameSeconds, FaceBox box);
+
+    /**
+     * Records that the face at {@code box} of {@code video} is not {@code student}; every later run of the video
+     * reports that face as unknown. Returns the correction's id.
+     */
+    String reject(String student, String video, double frameSeconds, FaceBox box);
 
     /** Announces {@code video} again without changing it, so the function matches it against today's gallery. */
     void matchAgain(String video);

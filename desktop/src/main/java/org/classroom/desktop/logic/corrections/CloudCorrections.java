@@ -6,27 +6,34 @@ import java.util.UUID;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.format.FaceReference;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.students.FaceRejection;
+import org.classroom.common.students.FaceRejections;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
- * Corrections through the input bucket, so they take the same way as every upload (S3 event, queue,
- * relay, function) on a local system and on an account alike: a face is enrolled by a small
- * {@link FaceReference} upload, and a clip is matched again by copying it onto itself (a new upload event
- * for the same bytes, which the function matches again because the gallery changed since its result).
+ * Corrections in the account, so they take the same way as every upload (S3 event, queue, relay, function)
+ * on a local system and on an account alike: a face is enrolled by a small {@link FaceReference} upload; a
+ * wrong match is recorded on the student's row ({@link FaceRejections}), where every later run of the video
+ * and every desktop sees it; and a clip is matched again by copying it onto itself (a new upload event for
+ * the same bytes, which the function matches again because the gallery or the corrections changed since).
  */
-public final class S3FaceCorrections implements FaceCorrections {
+public final class CloudCorrections implements FaceCorrections {
 
     /** Set on the copy, which S3 refuses to make unless something about the object changes. */
     static final String MATCHED_AGAIN_METADATA = "matched-again";
 
     private final S3Client s3;
     private final String inputBucket;
+    private final FaceRejections rejections;
+    private final AutoCloseable resources;
 
-    public S3FaceCorrections(S3Client s3, String inputBucket) {
+    public CloudCorrections(S3Client s3, String inputBucket, FaceRejections rejections, AutoCloseable resources) {
         this.s3 = s3;
         this.inputBucket = inputBucket;
+        this.rejections = rejections;
+        this.resources = resources;
     }
 
     @Override
@@ -41,6 +48,13 @@ public final class S3FaceCorrections implements FaceCorrections {
     }
 
     @Override
+    public String reject(String student, String video, double frameSeconds, FaceBox box) {
+        FaceRejection rejection = new FaceRejection(UUID.randomUUID().toString(), student, video, frameSeconds, box);
+        rejections.add(rejection);
+        return rejection.id();
+    }
+
+    @Override
     public void matchAgain(String video) {
         s3.copyObject(request -> request.sourceBucket(inputBucket).sourceKey(video)
                 .destinationBucket(inputBucket).destinationKey(video)
@@ -51,5 +65,10 @@ public final class S3FaceCorrections implements FaceCorrections {
     @Override
     public void close() {
         s3.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            // closing clients: nothing the user can do about it
+        }
     }
 }
