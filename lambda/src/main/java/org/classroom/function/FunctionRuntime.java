@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.students.EnrolledFaces;
 import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
@@ -98,7 +99,8 @@ public final class FunctionRuntime implements AutoCloseable {
                 new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier),
                         new RejectedMatches(rejections)),
                 new Enrolment(engines, table, gallery, students, retrier,
-                        new VideoFaceEncoder(new ObjectDownloader(s3, temp, retrier), engines)),
+                        new VideoFaceEncoder(new ObjectDownloader(s3, temp, retrier), engines),
+                        new EnrolledFaces(dynamoDb, config.table())),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
                         new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier),
                 claimRenewal, new GalleryVersion() {

@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * test_5 is "Unknown person 1"; "This is…" on his row creates a student and enrols his face through the
  * function; the clip is matched again and his row carries the new name; and the next upload of the clip,
  * by a plain S3 client, names him too. "Not this student" on test_0's row makes it an unknown person, for
- * another desktop started afterwards and for the next upload of the clip.
+ * another desktop started afterwards and for the next upload of the clip. Each is undone with Ctrl+Z.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopCorrectionTest {
@@ -162,6 +162,17 @@ class DesktopCorrectionTest {
                     .containsExactlyInAnyOrder("vin_diesel", NEW_STUDENT);
             assertThat(next.unknownPeople()).isEmpty();
         }
+
+        // Undo: the student the correction created goes, with the face, and the boy is unknown again.
+        robot.interact(table::requestFocus);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor("the boy unknown again", () -> rowsOf(table, "test_5.mp4").stream().anyMatch(ResultRow::unknown));
+        assertThat(rowsOf(table, "test_5.mp4")).extracting(ResultRow::displayName)
+                .containsExactly("vin_diesel", "Unknown person 1");
+        waitFor("the roster without the student", () -> model.roster().students().stream()
+                .noneMatch(student -> student.name().equals(NEW_STUDENT)));
+        assertThat(model.corrections().log()).extracting(entry -> entry.what())
+                .containsExactly("This is…", "Undo: This is…");
     }
 
     @Test
@@ -222,6 +233,12 @@ class DesktopCorrectionTest {
             assertThat(next.people()).isEmpty();
             assertThat(next.unknownPeople()).singleElement().satisfies(face -> assertThat(face.box()).isEqualTo(trump.box()));
         }
+
+        // Undo: the correction goes, and the clip matched again names him.
+        robot.interact(table::requestFocus);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor("the name back", () -> rowsOf(table, "test_0.mp4").stream()
+                .anyMatch(row -> "president_trump".equals(row.name())));
     }
 
     private static Map<String, AttributeValue> ledgerItem(DynamoDbClient dynamoDb, ClassroomConfig config) {

@@ -27,6 +27,12 @@ public final class EnrolmentKeys {
         return key(studentName, request + FACE_SUFFIX);
     }
 
+    /** The request id of a {@link #faceKey} (its file name without the ending). */
+    public static String faceRequest(String key) {
+        String file = fileName(key);
+        return file.substring(0, file.length() - FACE_SUFFIX.length());
+    }
+
     public static boolean isFaceReference(String key) {
         return isEnrolment(key) && key.endsWith(FACE_SUFFIX);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.classroom.common.format.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -43,10 +44,14 @@ public final class FaceRejections {
 
     /** Removes one rejection (its undo); nothing when it is gone already. */
     public void remove(String student, String id) {
-        dynamoDb.updateItem(request -> request.tableName(table).key(key(student))
-                .updateExpression("REMOVE #r.#id")
-                .conditionExpression("attribute_exists(#n)")
-                .expressionAttributeNames(Map.of("#r", ATTRIBUTE, "#id", id, "#n", StudentTable.NAME)));
+        try {
+            dynamoDb.updateItem(request -> request.tableName(table).key(key(student))
+                    .updateExpression("REMOVE #r.#id")
+                    .conditionExpression("attribute_exists(#n)")
+                    .expressionAttributeNames(Map.of("#r", ATTRIBUTE, "#id", id, "#n", StudentTable.NAME)));
+        } catch (ConditionalCheckFailedException studentGone) {
+            // The student was removed, and their rejections with them.
+        }
     }
 
     /** Every rejection in the table. */

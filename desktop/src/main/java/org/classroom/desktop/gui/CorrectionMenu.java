@@ -5,6 +5,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
@@ -14,7 +15,8 @@ import org.classroom.desktop.viewmodel.MainViewModel;
 
 /**
  * The corrections of a results row, in the row's context menu and in the Edit menu (with the keys):
- * "This is…" names the row's face, "Not this student" takes a wrong name off it.
+ * "This is…" names the row's face, "Not this student" takes a wrong name off it; the Edit menu also undoes
+ * the last correction and shows the log of them.
  */
 final class CorrectionMenu {
 
@@ -30,7 +32,18 @@ final class CorrectionMenu {
 
     /** The Edit menu; the same items, without keys, become the table's context menu. */
     Menu editMenu() {
-        Menu edit = new Menu("_Edit", null, thisIs("Shortcut+I"), notThisStudent("Shortcut+Shift+I"));
+        MenuItem undo = new MenuItem();
+        undo.setId("menuUndo");
+        undo.textProperty().bind(model.corrections().undoTextProperty());
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.disableProperty().bind(model.corrections().canUndoProperty().not());
+        undo.setOnAction(event -> model.corrections().undo());
+        MenuItem log = new MenuItem("Corrections _log…");
+        log.setId("menuCorrectionsLog");
+        log.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        log.setOnAction(event -> new CorrectionsLogDialog(owner, model.corrections().log()).showAndWait());
+        Menu edit = new Menu("_Edit", null, undo, new SeparatorMenuItem(), thisIs("Shortcut+I"),
+                notThisStudent("Shortcut+Shift+I"), new SeparatorMenuItem(), log);
         edit.setId("editMenu");
         table.setContextMenu(new ContextMenu(thisIs(null), notThisStudent(null)));
         return edit;

@@ -3,6 +3,7 @@ package org.classroom.desktop.logic;
 import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.students.EnrolledFaces;
 import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
 import org.classroom.desktop.logic.corrections.CloudCorrections;
@@ -59,7 +60,7 @@ public final class AwsBackend implements Backend {
         AwsClients clients = new AwsClients(config);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         return new CloudCorrections(clients.s3(), config.inputBucket(), new FaceRejections(dynamoDb, config.table()),
-                dynamoDb);
+                new EnrolledFaces(dynamoDb, config.table()), dynamoDb);
     }
 
     @Override

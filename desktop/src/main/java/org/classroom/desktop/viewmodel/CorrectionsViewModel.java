@@ -1,6 +1,9 @@
 package org.classroom.desktop.viewmodel;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,24 +12,30 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.logic.corrections.CorrectionLog;
 import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.roster.Enrolment;
 import org.classroom.desktop.logic.roster.Roster;
+import org.classroom.desktop.model.CorrectionEntry;
 import org.classroom.desktop.model.ResultRow;
 
 /**
  * Corrections of the results: "This is…" enrols the face of a row as a student (creating the student
  * first when asked), and once the function has enrolled it, has the videos that may show that face matched
  * again; "Not this student" records a wrong match and has its video matched again. New results replace
- * the rows as they come. Progress and failures go to {@link #statusProperty()}.
+ * the rows as they come. Each correction can be undone, last first, and goes into a log kept in a file. Progress and failures go to {@link #statusProperty()}.
  */
 public final class CorrectionsViewModel {
 
@@ -40,9 +49,40 @@ public final class CorrectionsViewModel {
     private volatile Supplier<FaceCorrections> corrections = () -> null;
     private volatile Supplier<Roster> roster = () -> null;
     private volatile Runnable rosterChanged = () -> { };
+    private final Deque<Done> done = new ArrayDeque<>();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final StringProperty undoText = new SimpleStringProperty("Undo");
+    private final ObservableList<CorrectionEntry> log = FXCollections.observableArrayList();
+    private volatile CorrectionLog logStore;
 
     /** A face sent for enrolment, until the function answers for its key. */
-    private record PendingEnrolment(ResultRow row, String student) {
+    private record PendingEnrolment(ResultRow row, String student, boolean created) {
+    }
+
+    /** A correction made, as its undo needs it. */
+    private sealed interface Done {
+        ResultRow row();
+
+        String what();
+
+        String student();
+    }
+
+    /** "This is…": the enrolment's key names the encoding to take out; a student it created goes again. */
+    private record Named(ResultRow row, String student, boolean created, String key, List<String> videos)
+            implements Done {
+        @Override
+        public String what() {
+            return "This is…";
+        }
+    }
+
+    /** "Not this student": the rejection's id. */
+    private record Rejected(ResultRow row, String student, String id) implements Done {
+        @Override
+        public String what() {
+            return "Not this student";
+        }
     }
 
     public CorrectionsViewModel(Executor ui, Executor background, ObservableList<ResultRow> rows) {
@@ -56,6 +96,18 @@ public final class CorrectionsViewModel {
                 }
             }
         });
+    }
+
+    /** Keeps the log in {@code store}, and shows what it holds already (read in the background). */
+    void useLog(CorrectionLog store) {
+        logStore = store;
+        CompletableFuture.supplyAsync(store::read, background).whenComplete((entries, error) -> ui.execute(() -> {
+            if (error == null) {
+                log.addAll(0, entries);
+            } else {
+                status.set("The corrections log cannot be read: " + Failures.message(error));
+            }
+        }));
     }
 
     void attach(Supplier<FaceCorrections> newCorrections, Supplier<Roster> newRoster, Runnable onRosterChanged) {
@@ -91,7 +143,7 @@ public final class CorrectionsViewModel {
                 rosterChanged.run();
             }
             String key = service.enrolFace(student.name(), row.video(), row.frameSeconds(), row.box());
-            ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name())));
+            ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name(), create)));
         }, background).whenComplete((ok, error) -> {
             if (error != null) {
                 ui.execute(() -> status.set("Could not enrol " + row.displayName() + " as " + student.name() + ": "
@@ -119,8 +171,11 @@ public final class CorrectionsViewModel {
         matchTotal = matchingAgain.size();
         return CompletableFuture.runAsync(() -> {
             FaceCorrections service = service();
-            service.reject(row.name(), row.video(), row.frameSeconds(), row.box());
-            ui.execute(() -> status.set("Not " + row.name() + " in " + row.video() + ": matching it again…"));
+            String id = service.reject(row.name(), row.video(), row.frameSeconds(), row.box());
+            ui.execute(() -> {
+                status.set("Not " + row.name() + " in " + row.video() + ": matching it again…");
+                remember(new Rejected(row, row.name(), id));
+            });
             service.matchAgain(row.video());
         }, background).whenComplete((ok, error) -> {
             if (error != null) {
@@ -147,8 +202,80 @@ public final class CorrectionsViewModel {
                     + pending.student() + ": " + why.replaceFirst("^not enrolled: ", ""));
             return true;
         }
-        matchAgain(videosToMatchAgain(pending.row().video()), pending.student());
+        List<String> videos = videosToMatchAgain(pending.row().video());
+        remember(new Named(pending.row(), pending.student(), pending.created(), result.video(), videos));
+        status.set("Enrolled " + pending.student() + "; matching " + count(videos.size()) + " again…");
+        matchAgain(videos, "Enrolled " + pending.student());
         return true;
+    }
+
+    /** Takes back the last correction, and has its videos matched again. UI thread. */
+    public CompletableFuture<Void> undo() {
+        Done last = done.poll();
+        updateUndo();
+        if (last == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String what = "Undo: " + last.what() + " " + last.student() + " (" + last.row().displayName() + " in "
+                + last.row().video() + ")";
+        status.set(what + "…");
+        List<String> videos = last instanceof Named named ? named.videos() : List.of(last.row().video());
+        return CompletableFuture.runAsync(() -> {
+            FaceCorrections service = service();
+            if (last instanceof Named named) {
+                if (named.created()) {
+                    // The student came with the correction: they go with it, encodings and all.
+                    Roster students = roster.get();
+                    if (students == null) {
+                        throw new IllegalStateException("not connected: check the settings");
+                    }
+                    students.remove(named.student());
+                    rosterChanged.run();
+                } else {
+                    service.unenrolFace(named.student(), named.key());
+                }
+            } else if (last instanceof Rejected rejected) {
+                service.unreject(rejected.student(), rejected.id());
+            }
+        }, background).whenComplete((ok, error) -> ui.execute(() -> {
+            if (error != null) {
+                done.push(last);   // still in force: the user may try again
+                updateUndo();
+                status.set(what + " failed: " + Failures.message(error));
+                return;
+            }
+            record(new CorrectionEntry(Instant.now(), "Undo: " + last.what(), last.row().video(),
+                    last.row().displayName(), last.student()));
+            String undone = what.replaceFirst("^Undo", "Undid");
+            status.set(undone + "; matching " + count(videos.size()) + " again…");
+            matchAgain(videos, undone);
+        }));
+    }
+
+    private void remember(Done correction) {
+        done.push(correction);
+        updateUndo();
+        record(new CorrectionEntry(Instant.now(), correction.what(), correction.row().video(),
+                correction.row().displayName(), correction.student()));
+    }
+
+    private void updateUndo() {
+        Done last = done.peek();
+        canUndo.set(last != null);
+        undoText.set(last == null ? "Undo" : "Undo " + last.what() + " " + last.student());
+    }
+
+    /** Adds to the log shown and to the file (in the background). UI thread. */
+    private void record(CorrectionEntry entry) {
+        log.add(entry);
+        CorrectionLog store = logStore;
+        if (store != null) {
+            CompletableFuture.runAsync(() -> store.append(entry), background).whenComplete((ok, error) -> {
+                if (error != null) {
+                    ui.execute(() -> status.set("The corrections log cannot be written: " + Failures.message(error)));
+                }
+            });
+        }
     }
 
     /** The corrected video first, then every other video with someone unknown: the face may be theirs. */
@@ -159,10 +286,10 @@ public final class CorrectionsViewModel {
         return new ArrayList<>(videos);
     }
 
-    private void matchAgain(List<String> videos, String student) {
+    /** Announces the videos again; {@code done} says what came before, for a failure's message. */
+    private void matchAgain(List<String> videos, String done) {
         matchingAgain.addAll(videos);
         matchTotal = matchingAgain.size();
-        status.set("Enrolled " + student + "; matching " + count(videos.size()) + " again…");
         CompletableFuture.runAsync(() -> {
             FaceCorrections service = service();
             for (String video : videos) {
@@ -172,7 +299,7 @@ public final class CorrectionsViewModel {
             if (error != null) {
                 ui.execute(() -> {
                     matchingAgain.removeAll(videos);
-                    status.set("Enrolled " + student + ", but matching again failed: " + Failures.message(error));
+                    status.set(done + ", but matching again failed: " + Failures.message(error));
                 });
             }
         });
@@ -198,6 +325,20 @@ public final class CorrectionsViewModel {
             throw new IllegalStateException("not connected: check the settings");
         }
         return current;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    /** "Undo" and what it would take back. */
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText;
+    }
+
+    /** The corrections made on this desktop, oldest first (with those of earlier sessions). */
+    public ObservableList<CorrectionEntry> log() {
+        return FXCollections.unmodifiableObservableList(log);
     }
 
     /** What the last correction is doing or came to, for the status bar. */

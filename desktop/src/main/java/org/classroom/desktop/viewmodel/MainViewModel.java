@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.corrections.CorrectionLog;
 import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
@@ -71,6 +72,7 @@ public final class MainViewModel implements AutoCloseable {
         });
         roster.attach(this::currentRoster);
         corrections.attach(this::currentCorrections, this::currentRoster, () -> ui.execute(roster::refresh));
+        corrections.useLog(new CorrectionLog(journal.file().resolveSibling("corrections.jsonl")));
     }
 
     /** Connects with the saved settings. */

@@ -1,6 +1,7 @@
 package org.classroom.desktop.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.classroom.desktop.testing.Eventually.waitFor;
 
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.classroom.desktop.DesktopApp;
 import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
+import org.classroom.desktop.model.CorrectionEntry;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.FolderUploader;
 import org.classroom.desktop.testing.MemoryCorrections;
@@ -50,7 +52,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The corrections of results rows, headless: the menus, the "This is…" dialog and the status bar. */
+/** The corrections of results rows, headless: the menus, the "This is…" dialog, undo, the log and the status bar. */
 @ExtendWith(ApplicationExtension.class)
 class CorrectionWindowTest {
 
@@ -162,6 +164,35 @@ class CorrectionWindowTest {
     }
 
     @Test
+    void ctrlZUndoesTheLastCorrectionAndTheLogListsEachOne(FxRobot robot) throws Exception {
+        TableView<ResultRow> table = showTest5(robot);
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
+        MemoryCorrections sent = backend.sentCorrections();
+        waitFor("the rejection", LIMIT, () -> sent.rejections.size() == 1 && sent.matchedAgain.size() == 1);
+        waitFor("the undo offered", LIMIT, () -> model.corrections().canUndoProperty().get());
+        assertThat(model.corrections().undoTextProperty().get()).isEqualTo("Undo Not this student vin_diesel");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+
+        waitFor("the rejection taken back and the video matched again", LIMIT,
+                () -> sent.rejections.isEmpty() && sent.matchedAgain.size() == 2);
+        waitFor("the status", LIMIT, () -> correctionStatus(robot)
+                .equals("Undid: Not this student vin_diesel (vin_diesel in test_5.mp4); matching 1 video again…"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.L);
+        TableView<CorrectionEntry> log = robot.lookup("#correctionsLog").queryTableView();
+        assertThat(log.getItems()).extracting(CorrectionEntry::what, CorrectionEntry::video, CorrectionEntry::student)
+                .containsExactly(tuple("Not this student", "test_5.mp4", "vin_diesel"),
+                        tuple("Undo: Not this student", "test_5.mp4", "vin_diesel"));
+        robot.clickOn("Close");
+        waitFor("the log written", LIMIT, () -> lines(dir.resolve("corrections.jsonl")) == 2);
+    }
+
+    @Test
     void theCorrectionsApplyOnlyWhereTheyMakeSense(FxRobot robot) {
         TableView<ResultRow> table = showTest5(robot);
         relay.publish(VideoResult.failure("broken.mp4", ResultStatus.INVALID_VIDEO, "no video stream", null));
@@ -208,6 +239,14 @@ class CorrectionWindowTest {
     private static VideoResult test5(List<RecognisedPerson> people, List<UnknownPerson> unknown) {
         return new VideoResult("test_5.mp4", people.isEmpty() ? ResultStatus.UNKNOWN_FACE : ResultStatus.RECOGNISED,
                 people, people.size() + unknown.size(), unknown.size(), null, null, Map.of(), Instant.now(), unknown);
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String correctionStatus(FxRobot robot) {

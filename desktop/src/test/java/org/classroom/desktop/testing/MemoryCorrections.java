@@ -17,6 +17,7 @@ public final class MemoryCorrections implements FaceCorrections {
     public final List<SentFace> sentFaces = new CopyOnWriteArrayList<>();
     public final List<String> matchedAgain = new CopyOnWriteArrayList<>();
     public final List<FaceRejection> rejections = new CopyOnWriteArrayList<>();
+    public final List<String> unenrolled = new CopyOnWriteArrayList<>();
 
     @Override
     public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
@@ -31,6 +32,16 @@ public final class MemoryCorrections implements FaceCorrections {
                 frameSeconds, box);
         rejections.add(rejection);
         return rejection.id();
+    }
+
+    @Override
+    public void unenrolFace(String student, String enrolmentKey) {
+        unenrolled.add(enrolmentKey);
+    }
+
+    @Override
+    public void unreject(String student, String id) {
+        rejections.removeIf(rejection -> rejection.id().equals(id));
     }
 
     @Override

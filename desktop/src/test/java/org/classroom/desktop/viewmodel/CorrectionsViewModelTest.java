@@ -1,7 +1,9 @@
 package org.classroom.desktop.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +15,14 @@ import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.desktop.logic.corrections.CorrectionLog;
+import org.classroom.desktop.model.CorrectionEntry;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.MemoryCorrections;
 import org.classroom.desktop.testing.MemoryRoster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** "This is…": the student made when asked, the face sent, and the videos matched again once it is enrolled. */
 class CorrectionsViewModelTest {
@@ -135,6 +140,83 @@ class CorrectionsViewModelTest {
 
         assertThat(cloud.rejections).isEmpty();
         assertThat(corrections.statusProperty().get()).isEqualTo("This row names no one to correct");
+    }
+
+    @Test
+    void undoOfThisIsRemovesTheStudentItCreatedAndMatchesTheVideosAgain() {
+        corrections.thisIs(rows.get(1), new Student("new_boy", 9, "biology", "freshman"), true).join();
+        corrections.enrolmentResult(enrolled(cloud.sentFaces.get(0).key(), "new_boy"));
+        cloud.matchedAgain.clear();
+        assertThat(corrections.canUndoProperty().get()).isTrue();
+        assertThat(corrections.undoTextProperty().get()).isEqualTo("Undo This is… new_boy");
+
+        corrections.undo().join();
+
+        assertThat(roster.list()).extracting(Student::name).containsExactly("floki");
+        assertThat(cloud.unenrolled).as("the row went, encodings and all").isEmpty();
+        assertThat(cloud.matchedAgain).containsExactly("test_5.mp4", "test_9.mp4");
+        assertThat(corrections.statusProperty().get())
+                .isEqualTo("Undid: This is… new_boy (Unknown person 1 in test_5.mp4); matching 2 videos again…");
+        assertThat(corrections.canUndoProperty().get()).isFalse();
+        assertThat(corrections.undoTextProperty().get()).isEqualTo("Undo");
+    }
+
+    @Test
+    void undoOfThisIsForAStudentOfTheRosterTakesOutJustTheEncodingItAdded() {
+        corrections.thisIs(rows.get(1), new Student("floki", 4, "history", "junior"), false).join();
+        String key = cloud.sentFaces.get(0).key();
+        corrections.enrolmentResult(enrolled(key, "floki"));
+
+        corrections.undo().join();
+
+        assertThat(cloud.unenrolled).containsExactly(key);
+        assertThat(roster.list()).extracting(Student::name).containsExactly("floki");
+    }
+
+    @Test
+    void undoTakesBackTheLastCorrectionFirst() {
+        corrections.notThisStudent(rows.get(0)).join();
+        corrections.notThisStudent(rows.get(2)).join();
+        assertThat(cloud.rejections).hasSize(2);
+
+        corrections.undo().join();
+        assertThat(cloud.rejections).extracting(r -> r.student()).containsExactly("vin_diesel");
+        corrections.undo().join();
+        assertThat(cloud.rejections).isEmpty();
+        corrections.undo().join();
+        assertThat(corrections.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedUndoLeavesTheCorrectionToUndoLater() {
+        corrections.notThisStudent(rows.get(0)).join();
+        corrections.attach(() -> null, () -> null, () -> { });
+
+        corrections.undo().exceptionally(error -> null).join();
+
+        assertThat(corrections.canUndoProperty().get()).isTrue();
+        assertThat(corrections.statusProperty().get()).isEqualTo("Undo: Not this student vin_diesel (vin_diesel in "
+                + "test_5.mp4) failed: not connected: check the settings");
+    }
+
+    @Test
+    void everyCorrectionAndUndoIsLoggedAndTheLogOutlivesTheSession(@TempDir Path dir) {
+        CorrectionLog file = new CorrectionLog(dir.resolve("corrections.jsonl"));
+        corrections.useLog(file);
+        corrections.notThisStudent(rows.get(0)).join();
+        corrections.thisIs(rows.get(1), new Student("new_boy", 9, null, null), true).join();
+        corrections.enrolmentResult(enrolled(cloud.sentFaces.get(0).key(), "new_boy"));
+        corrections.undo().join();
+
+        assertThat(corrections.log()).extracting(CorrectionEntry::what, CorrectionEntry::video, CorrectionEntry::person,
+                CorrectionEntry::student).containsExactly(
+                tuple("Not this student", "test_5.mp4", "vin_diesel", "vin_diesel"),
+                tuple("This is…", "test_5.mp4", "Unknown person 1", "new_boy"),
+                tuple("Undo: This is…", "test_5.mp4", "Unknown person 1", "new_boy"));
+
+        CorrectionsViewModel nextSession = new CorrectionsViewModel(NOW, NOW, FXCollections.observableArrayList());
+        nextSession.useLog(new CorrectionLog(dir.resolve("corrections.jsonl")));
+        assertThat(nextSession.log()).isEqualTo(corrections.log());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.classroom.common.format.FaceReference;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.Student;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.students.EnrolledFaces;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
@@ -31,17 +32,22 @@ public final class Enrolment {
     private final StudentDirectory students;
     private final Retrier retrier;
     private final ReferencedFaces referencedFaces;
+    private final EnrolledFaces enrolledFaces;
 
     public Enrolment(EnginePool engines, StudentTable table, GalleryCache gallery, StudentDirectory students, Retrier retrier) {
         this(engines, table, gallery, students, retrier, (reference, bucket) -> {
             throw VideoRecogniser.EnrolmentRefused.unusable("faces named by their place in a video are not read here");
-        });
+        }, null);
     }
 
-    /** @param referencedFaces encodes the faces of {@link EnrolmentKeys#isFaceReference} uploads */
+    /**
+     * @param referencedFaces encodes the faces of {@link EnrolmentKeys#isFaceReference} uploads
+     * @param enrolledFaces   where each such upload's encoding is noted, for its undo
+     */
     public Enrolment(EnginePool engines, StudentTable table, GalleryCache gallery, StudentDirectory students, Retrier retrier,
-                     ReferencedFaces referencedFaces) {
+                     ReferencedFaces referencedFaces, EnrolledFaces enrolledFaces) {
         this.referencedFaces = referencedFaces;
+        this.enrolledFaces = enrolledFaces;
         this.engines = engines;
         this.table = table;
         this.gallery = gallery;
@@ -71,7 +77,11 @@ public final class Enrolment {
                     "not enrolled: " + e.getMessage());
         }
         try {
-            return add(name, referencedFaces.encode(reference, bucket));
+            double[] encoding = referencedFaces.encode(reference, bucket);
+            EnrolmentOutcome outcome = add(name, encoding);
+            // So that an undo of the correction removes this encoding and no other.
+            retrier.run(() -> enrolledFaces.record(name, reference.request(), encoding));
+            return outcome;
         } catch (VideoRecogniser.EnrolmentRefused refused) {
             return EnrolmentOutcome.Refused.by(refused, "not enrolled: " + refused.getMessage());
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.classroom.common.format.EnrolmentKeys;
 import org.classroom.common.format.FaceReference;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.students.EnrolledFaces;
 import org.classroom.common.students.FaceRejection;
 import org.classroom.common.students.FaceRejections;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -27,9 +28,12 @@ public final class CloudCorrections implements FaceCorrections {
     private final S3Client s3;
     private final String inputBucket;
     private final FaceRejections rejections;
+    private final EnrolledFaces enrolledFaces;
     private final AutoCloseable resources;
 
-    public CloudCorrections(S3Client s3, String inputBucket, FaceRejections rejections, AutoCloseable resources) {
+    public CloudCorrections(S3Client s3, String inputBucket, FaceRejections rejections, EnrolledFaces enrolledFaces,
+                            AutoCloseable resources) {
+        this.enrolledFaces = enrolledFaces;
         this.s3 = s3;
         this.inputBucket = inputBucket;
         this.rejections = rejections;
@@ -52,6 +56,16 @@ public final class CloudCorrections implements FaceCorrections {
         FaceRejection rejection = new FaceRejection(UUID.randomUUID().toString(), student, video, frameSeconds, box);
         rejections.add(rejection);
         return rejection.id();
+    }
+
+    @Override
+    public void unenrolFace(String student, String enrolmentKey) {
+        enrolledFaces.remove(student, EnrolmentKeys.faceRequest(enrolmentKey));
+    }
+
+    @Override
+    public void unreject(String student, String id) {
+        rejections.remove(student, id);
     }
 
     @Override

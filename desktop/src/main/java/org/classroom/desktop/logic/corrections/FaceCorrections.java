@@ -20,6 +20,12 @@ public interface FaceCorrections extends AutoCloseable {
      */
     String reject(String student, String video, double frameSeconds, FaceBox box);
 
+    /** Takes out the encoding the enrolment {@code enrolmentKey} added to {@code student} (its undo). */
+    void unenrolFace(String student, String enrolmentKey);
+
+    /** Removes a {@link #reject} correction (its undo). */
+    void unreject(String student, String id);
+
     /** Announces {@code video} again without changing it, so the function matches it against today's gallery. */
     void matchAgain(String video);
 
