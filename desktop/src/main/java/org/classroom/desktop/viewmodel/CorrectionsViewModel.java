@@ -56,7 +56,7 @@ public final class CorrectionsViewModel {
     private volatile CorrectionLog logStore;
 
     /** A face sent for enrolment, until the function answers for its key. */
-    private record PendingEnrolment(ResultRow row, String student, boolean created) {
+    private record PendingEnrolment(ResultRow row, String student, boolean created, String rejection) {
     }
 
     /** A correction made, as its undo needs it. */
@@ -68,9 +68,12 @@ public final class CorrectionsViewModel {
         String student();
     }
 
-    /** "This is…": the enrolment's key names the encoding to take out; a student it created goes again. */
-    private record Named(ResultRow row, String student, boolean created, String key, List<String> videos)
-            implements Done {
+    /**
+     * "This is…": the enrolment's key names the encoding to take out; a student it created goes again; on a row
+     * that named someone else, {@code rejection} is the "not them" that came with it (else null).
+     */
+    private record Named(ResultRow row, String student, boolean created, String key, String rejection,
+                         List<String> videos) implements Done {
         @Override
         public String what() {
             return "This is…";
@@ -142,8 +145,11 @@ public final class CorrectionsViewModel {
                 students.save(student);
                 rosterChanged.run();
             }
+            // A row named wrongly: the old name must not win the face back on the next run.
+            String rejection = row.name() != null && !row.name().equals(student.name())
+                    ? service.reject(row.name(), row.video(), row.frameSeconds(), row.box()) : null;
             String key = service.enrolFace(student.name(), row.video(), row.frameSeconds(), row.box());
-            ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name(), create)));
+            ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name(), create, rejection)));
         }, background).whenComplete((ok, error) -> {
             if (error != null) {
                 ui.execute(() -> status.set("Could not enrol " + row.displayName() + " as " + student.name() + ": "
@@ -203,7 +209,8 @@ public final class CorrectionsViewModel {
             return true;
         }
         List<String> videos = videosToMatchAgain(pending.row().video());
-        remember(new Named(pending.row(), pending.student(), pending.created(), result.video(), videos));
+        remember(new Named(pending.row(), pending.student(), pending.created(), result.video(), pending.rejection(),
+                videos));
         status.set("Enrolled " + pending.student() + "; matching " + count(videos.size()) + " again…");
         matchAgain(videos, "Enrolled " + pending.student());
         return true;
@@ -233,6 +240,9 @@ public final class CorrectionsViewModel {
                     rosterChanged.run();
                 } else {
                     service.unenrolFace(named.student(), named.key());
+                }
+                if (named.rejection() != null) {
+                    service.unreject(named.row().name(), named.rejection());
                 }
             } else if (last instanceof Rejected rejected) {
                 service.unreject(rejected.student(), rejected.id());

@@ -100,6 +100,29 @@ class CorrectionsViewModelTest {
     }
 
     @Test
+    void thisIsOnAWronglyNamedRowAlsoTakesTheOldNameOffThatFaceAndItsUndoPutsItBack() {
+        corrections.thisIs(rows.get(0), new Student("floki", 4, "history", "junior"), false).join();
+
+        assertThat(cloud.rejections).singleElement().satisfies(rejection -> {
+            assertThat(rejection.student()).isEqualTo("vin_diesel");
+            assertThat(rejection.box()).isEqualTo(BOX);
+        });
+        assertThat(cloud.sentFaces).extracting(MemoryCorrections.SentFace::student).containsExactly("floki");
+        corrections.enrolmentResult(enrolled(cloud.sentFaces.get(0).key(), "floki"));
+
+        corrections.undo().join();
+
+        assertThat(cloud.rejections).isEmpty();
+        assertThat(cloud.unenrolled).containsExactly(cloud.sentFaces.get(0).key());
+    }
+
+    @Test
+    void thisIsOnAnUnknownPersonRejectsNobody() {
+        corrections.thisIs(rows.get(1), new Student("floki", 4, "history", "junior"), false).join();
+        assertThat(cloud.rejections).isEmpty();
+    }
+
+    @Test
     void anotherEnrolmentsResultIsLeftToTheRoster() {
         assertThat(corrections.enrolmentResult(enrolled("enrol/floki/me.jpg", "floki"))).isFalse();
         assertThat(cloud.matchedAgain).isEmpty();
