@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the desktop window with sample state under Xvfb (GTK glass, software renderer) and writes
-# docs/desktop-{empty,uploads,results,roster,settings}.png. Needs xvfb and libgtk-3-0 (Debian), and the course data.
+# docs/desktop-{empty,uploads,results,roster,settings,attendance}.png. Needs xvfb and libgtk-3-0 (Debian), and the course data.
 # Usage (from the repo root): desktop/src/build/take-screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"

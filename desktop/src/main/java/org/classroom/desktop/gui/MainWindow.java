@@ -27,8 +27,8 @@ import org.classroom.desktop.viewmodel.SettingsViewModel;
 import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 
 /**
- * The main window: menus, the Videos tab (drop zone and uploads beside the live results) and the
- * Roster tab, with a status bar showing where the app is connected and the relay's state.
+ * The main window: menus, the Videos tab (drop zone and uploads beside the live results), the
+ * Roster tab and the Attendance tab, with a status bar showing where the app is connected and the relay's state.
  */
 public final class MainWindow {
 
@@ -42,6 +42,7 @@ public final class MainWindow {
     private final DropZone dropZone;
     private final ResultsView results;
     private final RosterView roster;
+    private final AttendanceView attendance;
 
     public MainWindow(Stage stage, MainViewModel model, WindowLayoutViewModel layout, FirstRunViewModel firstRun,
                       FileDialogs dialogs) {
@@ -53,6 +54,7 @@ public final class MainWindow {
         this.dropZone = new DropZone(model.uploads()::add);
         this.results = new ResultsView(model.results());
         this.roster = new RosterView(model.roster());
+        this.attendance = new AttendanceView(model.attendance());
         build();
     }
 
@@ -81,7 +83,11 @@ public final class MainWindow {
         videos.setId("videosTab");
         Tab people = new Tab("Roster", roster);
         people.setId("rosterTab");
-        tabs.getTabs().addAll(videos, people);
+        attendance.export.setOnAction(event -> dialogs.chooseExport(stage, "attendance.csv")
+                .ifPresent(model.attendance()::export));
+        Tab course = new Tab("Attendance", attendance);
+        course.setId("attendanceTab");
+        tabs.getTabs().addAll(videos, people, course);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane root = new BorderPane(tabs);
@@ -113,7 +119,8 @@ public final class MainWindow {
             results.filter.requestFocus();
         });
         MenuItem refresh = item("Re_fresh roster", "Shortcut+R", () -> model.roster().refresh());
-        Menu view = new Menu("_View", null, showVideos, showRoster, new SeparatorMenuItem(), filter, refresh);
+        MenuItem showAttendance = item("_Attendance", "Shortcut+3", () -> tabs.getSelectionModel().select(2));
+        Menu view = new Menu("_View", null, showVideos, showRoster, showAttendance, new SeparatorMenuItem(), filter, refresh);
         MenuItem about = item("_About", null, () -> info("Smart Classroom Assistant",
                 "Drop lecture clips; the cloud finds who is in them and the results appear here live."));
         Menu help = new Menu("_Help", null, about);

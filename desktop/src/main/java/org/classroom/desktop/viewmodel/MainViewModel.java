@@ -45,6 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ResultsViewModel results;
     private final RosterViewModel roster;
     private final CorrectionsViewModel corrections;
+    private final AttendanceViewModel attendance;
     private final ObjectProperty<ClassroomConfig> config = new SimpleObjectProperty<>();
     private final StringProperty target = new SimpleStringProperty("");
 
@@ -73,6 +74,7 @@ public final class MainViewModel implements AutoCloseable {
         roster.attach(this::currentRoster);
         corrections.attach(this::currentCorrections, this::currentRoster, () -> ui.execute(roster::refresh));
         corrections.useLog(new CorrectionLog(journal.file().resolveSibling("corrections.jsonl")));
+        this.attendance = new AttendanceViewModel(ui, background, roster.students(), java.time.ZoneId.systemDefault());
     }
 
     /** Connects with the saved settings. */
@@ -132,7 +134,10 @@ public final class MainViewModel implements AutoCloseable {
                 config.set(newConfig);
                 target.set(describe(newConfig));
             });
-            newFeed.start(results::resultArrived, results::connectionChanged);
+            newFeed.start(result -> {
+                results.resultArrived(result);
+                attendance.resultArrived(result);
+            }, results::connectionChanged);
             if (!journalResumed) {
                 journalResumed = true;
                 int resumed = newUploads.resumeJournal().size();
@@ -213,6 +218,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public CorrectionsViewModel corrections() {
         return corrections;
+    }
+
+    public AttendanceViewModel attendance() {
+        return attendance;
     }
 
     SettingsStore settings() {

@@ -95,7 +95,7 @@ class CorrectionWindowTest {
     void thisIsFromTheContextMenuEnrolsTheUnknownFaceAsARosterStudentAndTheVideoIsMatchedAgain(FxRobot robot) {
         TableView<ResultRow> table = showTest5(robot);
 
-        openContextMenu(robot, robot.lookup(".unknown-person").queryLabeled());
+        openContextMenu(robot, robot.from(table).lookup(".unknown-person").queryLabeled());
         waitFor("the context menu", LIMIT, () -> table.getContextMenu().isShowing());
         robot.clickOn("#contextThisIs");
         ComboBox<Student> choice = robot.lookup("#correctionStudent").queryComboBox();
@@ -148,7 +148,7 @@ class CorrectionWindowTest {
     void notThisStudentFromTheContextMenuRecordsTheWrongMatch(FxRobot robot) {
         TableView<ResultRow> table = showTest5(robot);
 
-        openContextMenu(robot, robot.lookup((Node node) -> node instanceof TableCell<?, ?> cell
+        openContextMenu(robot, robot.from(table).lookup((Node node) -> node instanceof TableCell<?, ?> cell
                 && "vin_diesel".equals(cell.getText())).query());
         waitFor("the context menu", LIMIT, () -> table.getContextMenu().isShowing());
         robot.clickOn("#contextNotThisStudent");
