@@ -1,18 +1,22 @@
 package org.classroom.system.corrections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Map;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.format.EnrolmentKeys;
+import org.classroom.common.format.FaceReference;
 import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.Student;
 import org.classroom.common.students.EnrolledFaces;
 import org.classroom.common.students.FaceRejection;
 import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.corrections.CloudCorrections;
 import org.classroom.localcloud.LocalCloud;
 import org.classroom.localcloud.LocalCloudOptions;
 import org.classroom.provision.ProvisionRequest;
@@ -20,8 +24,10 @@ import org.classroom.provision.Provisioner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-/** The corrections kept on the students' rows, against the local cloud's DynamoDB. */
+/** The corrections kept in the account (on the students' rows, and through the input bucket), against the local cloud. */
 class CorrectionStoresTest {
 
     private static LocalCloud cloud;
@@ -29,11 +35,12 @@ class CorrectionStoresTest {
     private static StudentTable table;
     private static EnrolledFaces enrolledFaces;
     private static FaceRejections rejections;
+    private static ClassroomConfig config;
 
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudOptions.ephemeral());
-        ClassroomConfig config = cloud.config(ConfigLoader.forCurrentUser().load(Map.of()));
+        config = cloud.config(ConfigLoader.forCurrentUser().load(Map.of()));
         clients = new AwsClients(config);
         new Provisioner(clients).provision(ProvisionRequest.resourcesOnly());
         table = new StudentTable(clients.dynamoDb(), config.table());
@@ -83,6 +90,33 @@ class CorrectionStoresTest {
         rejections.remove("president_trump", "r2");
         assertThat(rejections.all()).isEmpty();
         rejections.remove("gone_student", "r3");
+    }
+
+    @Test
+    void aFaceIsSentAsAReferenceToTheVersionOfTheVideoAndAClipIsMatchedAgainByACopyOfItself() throws Exception {
+        String etag = clients.s3().putObject(request -> request.bucket(config.inputBucket()).key("test_5.mp4")
+                .contentType("video/mp4"), RequestBody.fromBytes(new byte[] {1, 2, 3})).eTag();
+        CloudCorrections corrections = new CloudCorrections(clients.s3(), config.inputBucket(), rejections,
+                enrolledFaces, () -> { });
+
+        String key = corrections.enrolFace("new_boy", "test_5.mp4", null, 0.5, new FaceBox(1, 2, 3, 4));
+        FaceReference sent = FaceReference.fromJson(clients.s3().getObjectAsBytes(request -> request
+                .bucket(config.inputBucket()).key(key)).asByteArray());
+        assertThat(key).startsWith("enrol/new_boy/").endsWith(EnrolmentKeys.FACE_SUFFIX);
+        assertThat(sent).isEqualTo(new FaceReference(EnrolmentKeys.faceRequest(key), "test_5.mp4", etag, 0.5,
+                new FaceBox(1, 2, 3, 4)));
+
+        corrections.matchAgain("test_5.mp4");
+        HeadObjectResponse copied = clients.s3().headObject(request -> request.bucket(config.inputBucket())
+                .key("test_5.mp4"));
+        assertThat(copied.eTag()).as("the same bytes").isEqualTo(etag);
+        assertThat(copied.contentType()).isEqualTo("video/mp4");
+        assertThat(copied.metadata()).containsKey("matched-again");
+
+        assertThatThrownBy(() -> corrections.matchAgain("gone.mp4"))
+                .hasMessage("gone.mp4 is no longer in s3://" + config.inputBucket() + "; upload it again");
+        assertThatThrownBy(() -> corrections.enrolFace("new_boy", "gone.mp4", null, 0, new FaceBox(1, 2, 3, 4)))
+                .hasMessageStartingWith("gone.mp4 is no longer in s3://");
     }
 
     private static double[] encoding(double value) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -44,6 +45,8 @@ public final class CorrectionsViewModel {
     private final ObservableList<ResultRow> rows;
     private final StringProperty status = new SimpleStringProperty("");
     private final Map<String, PendingEnrolment> pendingEnrolments = new HashMap<>();
+    /** The ETag of the version each video's result was made from, so a face is enrolled from that version. */
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
     private final Set<String> matchingAgain = new LinkedHashSet<>();
     private int matchTotal;
     private volatile Supplier<FaceCorrections> corrections = () -> null;
@@ -119,6 +122,13 @@ public final class CorrectionsViewModel {
         rosterChanged = onRosterChanged;
     }
 
+    /** Called by the result feed from its thread, before the rows are replaced. */
+    void resultArrived(VideoResult result) {
+        if (result.etag() != null) {
+            etags.put(result.video(), result.etag());
+        }
+    }
+
     /** Whether "This is…" applies to the row: a person with a face and where it was seen. */
     public static boolean canName(ResultRow row) {
         return row != null && row.displayName() != null && row.box() != null && row.frameSeconds() != null;
@@ -148,7 +158,8 @@ public final class CorrectionsViewModel {
             // A row named wrongly: the old name must not win the face back on the next run.
             String rejection = row.name() != null && !row.name().equals(student.name())
                     ? service.reject(row.name(), row.video(), row.frameSeconds(), row.box()) : null;
-            String key = service.enrolFace(student.name(), row.video(), row.frameSeconds(), row.box());
+            String key = service.enrolFace(student.name(), row.video(), etags.get(row.video()), row.frameSeconds(),
+                    row.box());
             ui.execute(() -> pendingEnrolments.put(key, new PendingEnrolment(row, student.name(), create, rejection)));
         }, background).whenComplete((ok, error) -> {
             if (error != null) {

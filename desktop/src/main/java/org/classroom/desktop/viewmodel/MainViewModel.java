@@ -135,6 +135,7 @@ public final class MainViewModel implements AutoCloseable {
                 target.set(describe(newConfig));
             });
             newFeed.start(result -> {
+                corrections.resultArrived(result);
                 results.resultArrived(result);
                 attendance.resultArrived(result);
             }, results::connectionChanged);

@@ -11,7 +11,7 @@ import org.classroom.desktop.logic.corrections.FaceCorrections;
 public final class MemoryCorrections implements FaceCorrections {
 
     /** One face sent for enrolment. */
-    public record SentFace(String key, String student, String video, double frameSeconds, FaceBox box) {
+    public record SentFace(String key, String student, String video, String etag, double frameSeconds, FaceBox box) {
     }
 
     public final List<SentFace> sentFaces = new CopyOnWriteArrayList<>();
@@ -20,9 +20,9 @@ public final class MemoryCorrections implements FaceCorrections {
     public final List<String> unenrolled = new CopyOnWriteArrayList<>();
 
     @Override
-    public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
+    public String enrolFace(String student, String video, String etag, double frameSeconds, FaceBox box) {
         String key = EnrolmentKeys.faceKey(student, "request-" + (sentFaces.size() + 1));
-        sentFaces.add(new SentFace(key, student, video, frameSeconds, box));
+        sentFaces.add(new SentFace(key, student, video, etag, frameSeconds, box));
         return key;
     }
 

@@ -61,6 +61,18 @@ class CorrectionsViewModelTest {
     }
 
     @Test
+    void theFaceIsSentWithTheVersionOfTheVideoItsResultWasMadeFrom() {
+        corrections.resultArrived(new VideoResult("test_5.mp4", ResultStatus.RECOGNISED, List.of(), 2, 1, null,
+                "e5", Map.of(), Instant.now()));
+
+        corrections.thisIs(rows.get(1), new Student("floki", 4, null, null), false).join();
+        corrections.thisIs(rows.get(3), new Student("floki", 4, null, null), false).join();
+
+        assertThat(cloud.sentFaces).extracting(MemoryCorrections.SentFace::video, MemoryCorrections.SentFace::etag)
+                .containsExactly(tuple("test_5.mp4", "e5"), tuple("test_9.mp4", null));
+    }
+
+    @Test
     void anExistingStudentIsNotSavedAgain() {
         corrections.thisIs(rows.get(1), new Student("floki", 99, "other", "other"), false).join();
 

@@ -11,7 +11,9 @@ import org.classroom.common.students.FaceRejection;
 import org.classroom.common.students.FaceRejections;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Corrections in the account, so they take the same way as every upload (S3 event, queue, relay, function)
@@ -41,9 +43,9 @@ public final class CloudCorrections implements FaceCorrections {
     }
 
     @Override
-    public String enrolFace(String student, String video, double frameSeconds, FaceBox box) {
+    public String enrolFace(String student, String video, String resultEtag, double frameSeconds, FaceBox box) {
         // The version the box belongs to: the function refuses if the clip was replaced meanwhile.
-        String etag = s3.headObject(request -> request.bucket(inputBucket).key(video)).eTag();
+        String etag = resultEtag != null ? resultEtag : current(video).eTag();
         FaceReference reference = new FaceReference(UUID.randomUUID().toString(), video, etag, frameSeconds, box);
         String key = EnrolmentKeys.faceKey(student, reference.request());
         s3.putObject(request -> request.bucket(inputBucket).key(key).contentType("application/json"),
@@ -70,10 +72,25 @@ public final class CloudCorrections implements FaceCorrections {
 
     @Override
     public void matchAgain(String video) {
+        // A copy replaces the object's metadata: its content type is carried over.
+        String contentType = current(video).contentType();
         s3.copyObject(request -> request.sourceBucket(inputBucket).sourceKey(video)
                 .destinationBucket(inputBucket).destinationKey(video)
                 .metadataDirective(MetadataDirective.REPLACE)
+                .contentType(contentType)
                 .metadata(Map.of(MATCHED_AGAIN_METADATA, Instant.now().toString())));
+    }
+
+    /** The video as the input bucket has it now; a clear error when it is gone. */
+    private HeadObjectResponse current(String video) {
+        try {
+            return s3.headObject(request -> request.bucket(inputBucket).key(video));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new IllegalStateException(video + " is no longer in s3://" + inputBucket + "; upload it again", e);
+            }
+            throw e;
+        }
     }
 
     @Override

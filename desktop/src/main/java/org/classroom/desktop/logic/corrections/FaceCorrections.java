@@ -11,8 +11,11 @@ public interface FaceCorrections extends AutoCloseable {
     /**
      * Asks the function to enrol the face at {@code box} in the frame at {@code frameSeconds} of {@code video}
      * as {@code student}; returns the enrolment key whose result tells how it went.
+     *
+     * @param etag the version of the video the result was made from (the function refuses if it was replaced
+     *             since); null when not known, to take the current one
      */
-    String enrolFace(String student, String video, double frameSeconds, FaceBox box);
+    String enrolFace(String student, String video, String etag, double frameSeconds, FaceBox box);
 
     /**
      * Records that the face at {@code box} of {@code video} is not {@code student}; every later run of the video
