@@ -95,25 +95,8 @@ public final class AppearanceMerger {
     }
 
     private List<Appearance> appearances(List<DecidedTrack> group) {
-        List<FaceTrack> ordered = group.stream().map(DecidedTrack::track)
-                .sorted(Comparator.comparingDouble(FaceTrack::firstSeconds)).toList();
-        List<Appearance> appearances = new ArrayList<>();
-        double from = ordered.get(0).firstSeconds();
-        double to = ordered.get(0).lastSeconds();
-        for (FaceTrack track : ordered.subList(1, ordered.size())) {
-            if (track.firstSeconds() - to <= joinGapSeconds) {
-                to = Math.max(to, track.lastSeconds());
-            } else {
-                appearances.add(appearance(from, to));
-                from = track.firstSeconds();
-                to = track.lastSeconds();
-            }
-        }
-        appearances.add(appearance(from, to));
-        return appearances;
-    }
-
-    private static Appearance appearance(double from, double to) {
-        return new Appearance(Math.round(from * 1000) / 1000.0, Math.round(to * 1000) / 1000.0);
+        return AppearanceJoin.join(group.stream()
+                .map(decided -> new Appearance(decided.track().firstSeconds(), decided.track().lastSeconds()))
+                .toList(), joinGapSeconds);
     }
 }
