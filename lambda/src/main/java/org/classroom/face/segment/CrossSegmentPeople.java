@@ -23,11 +23,12 @@ final class CrossSegmentPeople {
     }
 
     private final double sameFaceDistance;
-    private final double joinGapSeconds;
+    private final double boundaryGapSeconds;
 
-    CrossSegmentPeople(double sameFaceDistance, double joinGapSeconds) {
+    /** @param boundaryGapSeconds stretches either side of a boundary this near in time are one person's, if alike */
+    CrossSegmentPeople(double sameFaceDistance, double boundaryGapSeconds) {
         this.sameFaceDistance = sameFaceDistance;
-        this.joinGapSeconds = joinGapSeconds;
+        this.boundaryGapSeconds = boundaryGapSeconds;
     }
 
     /** Named people first, in the order first seen, then unknown people in the order first seen. */
@@ -96,12 +97,12 @@ final class CrossSegmentPeople {
         return best;
     }
 
-    /** Whether one piece's appearance ends within a join gap of the other's start: one stretch cut at a boundary. */
+    /** Whether one piece's appearance ends near the other's start: one stretch cut at a boundary. */
     private boolean touch(Piece a, Piece b) {
         for (Appearance x : a.person().appearances()) {
             for (Appearance y : b.person().appearances()) {
                 double gap = Math.max(x.from(), y.from()) - Math.min(x.to(), y.to());
-                if (gap <= joinGapSeconds) {
+                if (gap <= boundaryGapSeconds) {
                     return true;
                 }
             }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
@@ -17,22 +18,29 @@ import org.classroom.face.track.AppearanceJoin;
 /**
  * Makes one video's result from the partial results of all its segments, as one run over the whole recording
  * would have made it: each person once (see {@link CrossSegmentPeople}), with their best view over all
- * segments, and appearances cut by a boundary joined again (the samples either side of a boundary are a
- * sampling spacing apart, like any two samples). A segment that could not read the recording makes the video
+ * segments, and appearances cut by a boundary joined again. Within a segment the engine has joined stretches
+ * already; across a boundary the gap allowed is wider, because one run's tracker would have carried the
+ * person over a missed sample there, while a segment's tracker ends at the boundary. A segment that could not read the recording makes the video
  * {@code invalid-video}. Stage timings are summed: the work the segments did, not the wall time.
  */
 public final class SegmentMerge {
 
     private final CrossSegmentPeople identities;
     private final double joinGapSeconds;
+    private final double boundaryGapSeconds;
 
     /**
-     * @param joinGapSeconds   stretches less than this apart are one appearance (the engine's own join gap)
-     * @param sameFaceDistance faces nearer than this are one person (the engine's own)
+     * @param joinGapSeconds     stretches less than this apart are one appearance (the engine's own join gap)
+     * @param boundaryGapSeconds stretches on either side of a boundary less than this apart are one appearance
+     * @param sameFaceDistance   faces nearer than this are one person (the engine's own)
      */
-    public SegmentMerge(double joinGapSeconds, double sameFaceDistance) {
-        this.identities = new CrossSegmentPeople(sameFaceDistance, joinGapSeconds);
+    public SegmentMerge(double joinGapSeconds, double boundaryGapSeconds, double sameFaceDistance) {
+        if (boundaryGapSeconds < joinGapSeconds) {
+            throw new IllegalArgumentException("the gap across a boundary cannot be below the join gap");
+        }
+        this.identities = new CrossSegmentPeople(sameFaceDistance, boundaryGapSeconds);
         this.joinGapSeconds = joinGapSeconds;
+        this.boundaryGapSeconds = boundaryGapSeconds;
     }
 
     /**
@@ -46,11 +54,14 @@ public final class SegmentMerge {
                         + partial.invalidReason(), null);
             }
         }
+        List<Double> boundaries = ordered.stream().skip(1).map(partial -> partial.segment().fromSeconds()).toList();
+        BiPredicate<Double, Double> joins = (end, start) -> start - end <= joinGapSeconds
+                || (start - end <= boundaryGapSeconds && boundaries.stream().anyMatch(at -> end <= at && at <= start));
         List<RecognisedPerson> named = new ArrayList<>();
         List<UnknownPerson> unknown = new ArrayList<>();
         for (List<Piece> person : identities.group(ordered)) {
             List<Appearance> appearances = AppearanceJoin.join(person.stream()
-                    .flatMap(piece -> piece.person().appearances().stream()).toList(), joinGapSeconds);
+                    .flatMap(piece -> piece.person().appearances().stream()).toList(), joins);
             SegmentPerson first = person.get(0).person();
             if (first.named()) {
                 SegmentPerson best = person.stream().map(Piece::person).filter(SegmentPerson::named)

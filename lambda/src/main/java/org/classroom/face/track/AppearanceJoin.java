@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.classroom.common.model.Appearance;
 
 /**
@@ -17,6 +18,13 @@ public final class AppearanceJoin {
     }
 
     public static List<Appearance> join(Collection<Appearance> stretches, double gapSeconds) {
+        return join(stretches, (end, start) -> start - end <= gapSeconds);
+    }
+
+    /**
+     * @param joins whether a stretch that ends at the first time and the next one, starting at the second, are one
+     */
+    public static List<Appearance> join(Collection<Appearance> stretches, BiPredicate<Double, Double> joins) {
         List<Appearance> ordered = stretches.stream().sorted(Comparator.comparingDouble(Appearance::from)).toList();
         List<Appearance> joined = new ArrayList<>();
         if (ordered.isEmpty()) {
@@ -25,7 +33,7 @@ public final class AppearanceJoin {
         double from = ordered.get(0).from();
         double to = ordered.get(0).to();
         for (Appearance next : ordered.subList(1, ordered.size())) {
-            if (next.from() - to <= gapSeconds) {
+            if (joins.test(to, next.from())) {
                 to = Math.max(to, next.to());
             } else {
                 joined.add(rounded(from, to));

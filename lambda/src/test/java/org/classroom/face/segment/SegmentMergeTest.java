@@ -21,7 +21,7 @@ class SegmentMergeTest {
     private static final Segment SECOND = new Segment(1, 300, 600);
     private static final Segment THIRD = new Segment(2, 600, 900);
 
-    private final SegmentMerge merge = new SegmentMerge(1.5 * SPACING, 0.5);
+    private final SegmentMerge merge = new SegmentMerge(1.5 * SPACING, 2.5 * SPACING, 0.5);
 
     @Test
     void someoneOnScreenAcrossABoundaryIsOneAppearanceWithTheBestViewOfBothSides() {
@@ -38,6 +38,22 @@ class SegmentMergeTest {
         assertThat(biden.frameSeconds()).as("the best view is the first segment's").isEqualTo(250);
         assertThat(result.facesFound()).isEqualTo(1);
         assertThat(result.unknownFaces()).isZero();
+    }
+
+    @Test
+    void aSampleMissedJustBeforeABoundaryDoesNotCutTheAppearanceButTheSameGapElsewhereDoes() {
+        // The detector missed Mr Bean at 295 s; one run's tracker would have carried him over that sample.
+        VideoResult result = merge.merge("lecture.mp4", List.of(
+                partial(FIRST, named("bean", 0.30, 2.0, 250, 290), named("biden", 0.3, 0.3, 100, 110),
+                        named("biden", 0.3, 0.3, 120, 130)),
+                partial(SECOND, named("bean", 0.31, 2.0, 300, 340)),
+                partial(THIRD)));
+
+        Map<String, List<Appearance>> appearances = result.people().stream()
+                .collect(java.util.stream.Collectors.toMap(RecognisedPerson::name, RecognisedPerson::appearances));
+        assertThat(appearances.get("bean")).containsExactly(new Appearance(250, 340));
+        assertThat(appearances.get("biden")).as("a 10-s gap inside a segment is the engine's to judge")
+                .containsExactly(new Appearance(100, 110), new Appearance(120, 130));
     }
 
     @Test
