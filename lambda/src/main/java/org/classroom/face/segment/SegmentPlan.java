@@ -18,7 +18,10 @@ public record SegmentPlan(double segmentSeconds, int maxSegments, double alignSe
 
     /** Ten minutes: on this project's machine the engine takes about 8 s for that much 720p. */
     public static final double DEFAULT_SEGMENT_SECONDS = 600;
-    /** A 90-minute lecture in nine 10-minute pieces; more would outrun Lambda's default burst for one video. */
+    /**
+     * A 90-minute lecture in nine 10-minute pieces. Each piece is an invocation at once, and a new account's
+     * concurrency can be as low as 10: more pieces would only be throttled (and done by the coordinator).
+     */
     public static final int DEFAULT_MAX_SEGMENTS = 10;
 
     public SegmentPlan {
