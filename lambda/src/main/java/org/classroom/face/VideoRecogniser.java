@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
-import org.classroom.face.segment.PartialResult;
-import org.classroom.face.segment.Segment;
 import org.classroom.face.video.RandomAccessInput;
 
 /**
@@ -42,22 +40,6 @@ public interface VideoRecogniser extends AutoCloseable {
     /** As {@link #recognise(RandomAccessInput, String, Gallery)}, with each person's face crop from their best view. */
     default RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
         return new RecognisedVideo(recognise(video, videoName, gallery), List.of());
-    }
-
-    /**
-     * What is in one segment of a long recording, for the merge of all its segments into the video's result
-     * ({@code SegmentMerge}). Bad input is an invalid partial result; a fault is thrown.
-     *
-     * @param video   the whole recording on local disk
-     * @param segment the part of it to look at
-     */
-    default PartialResult recogniseSegment(Path video, String videoName, Gallery gallery, Segment segment) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " works on whole videos only");
-    }
-
-    /** The same for a recording read where it lies, by position: only its index and the segment's bytes are read. */
-    default PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery, Segment segment) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " works on whole videos only");
     }
 
     /**

@@ -43,6 +43,7 @@ import org.classroom.face.match.MatchOutcome;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
 import org.classroom.face.segment.SegmentPerson;
+import org.classroom.face.segment.SegmentRecogniser;
 import org.classroom.face.track.AppearanceMerger;
 import org.classroom.face.track.AppearanceMerger.DecidedTrack;
 import org.classroom.face.track.AppearanceMerger.Person;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not
  * thread-safe: one engine per thread.
  */
-public final class FaceEngine implements VideoRecogniser {
+public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
     private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif",

@@ -23,4 +23,9 @@ public interface RandomAccessInput {
     default Optional<RuntimeException> failure() {
         return Optional.empty();
     }
+
+    /** Bytes fetched from where the video lies so far, for the log; -1 when not counted. */
+    default long bytesFetched() {
+        return -1;
+    }
 }

@@ -1,10 +1,14 @@
 package org.classroom.function.fanout;
 
+import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.segment.PartialResult;
+import org.classroom.face.segment.SegmentRecogniser;
 import org.classroom.face.video.RandomAccessInput;
 import org.classroom.function.runtime.EnginePool;
 import org.classroom.function.runtime.GalleryCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Does one segment in this container: the engine on that part of the upload, read where it lies by ranges
@@ -13,6 +17,8 @@ import org.classroom.function.runtime.GalleryCache;
  * among them, is thrown, for the coordinator to try the segment again.
  */
 public final class SegmentWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentWorker.class);
 
     /** Opens the version of the upload a request names, to be read by ranges (each read of that version only). */
     @FunctionalInterface
@@ -30,11 +36,19 @@ public final class SegmentWorker {
         this.gallery = gallery;
     }
 
+    private static SegmentRecogniser segments(VideoRecogniser engine) {
+        if (engine instanceof SegmentRecogniser segments) {
+            return segments;
+        }
+        throw new IllegalStateException(engine.getClass().getSimpleName() + " works on whole videos only");
+    }
+
     public PartialResult run(SegmentRequest request) {
         Gallery known = gallery.get();
         RandomAccessInput video = uploads.open(request);
-        PartialResult partial = engines.with(engine -> engine.recogniseSegment(video, request.key(), known,
+        PartialResult partial = engines.with(engine -> segments(engine).recogniseSegment(video, request.key(), known,
                 request.segment()));
+        LOG.info("{}: {}: read {} of {} bytes", request.key(), request.segment(), video.bytesFetched(), video.size());
         // FFmpeg ends a range at a read that failed: a partial result of part of the segment is not its result.
         video.failure().ifPresent(fault -> {
             throw fault;

@@ -117,6 +117,7 @@ public final class RangedObject implements RandomAccessInput {
     }
 
     /** Bytes fetched from S3 so far. */
+    @Override
     public long bytesFetched() {
         return bytesFetched;
     }
