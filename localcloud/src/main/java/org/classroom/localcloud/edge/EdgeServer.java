@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class EdgeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+    /**
+     * The largest request body taken. The edge holds a body whole, and local-s3 holds it again, so one request is
+     * bounded: a large upload comes in parts (the SDKs' transfer manager, {@code aws s3 cp} and
+     * {@code classroom process} split above 8 MB; a part is at most this). S3's own limit for one PUT is 5 GB.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 256L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -42,6 +48,11 @@ public final class EdgeServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EdgeServer start(int port, Function<EdgeRequest, EdgeResponse> dispatch) {
+        return start(port, dispatch, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** The same, taking request bodies of at most {@code maxBodyBytes}. */
+    public static EdgeServer start(int port, Function<EdgeRequest, EdgeResponse> dispatch, long maxBodyBytes) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("edge");
         threads.setDaemon(true);
@@ -55,7 +66,7 @@ public final class EdgeServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new EdgeHandler(dispatch));
+        server.setHandler(new EdgeHandler(dispatch, maxBodyBytes));
         try {
             server.start();
         } catch (Exception e) {
@@ -105,9 +116,11 @@ public final class EdgeServer implements AutoCloseable {
     private static final class EdgeHandler extends Handler.Abstract {
 
         private final Function<EdgeRequest, EdgeResponse> dispatch;
+        private final long maxBodyBytes;
 
-        EdgeHandler(Function<EdgeRequest, EdgeResponse> dispatch) {
+        EdgeHandler(Function<EdgeRequest, EdgeResponse> dispatch, long maxBodyBytes) {
             this.dispatch = dispatch;
+            this.maxBodyBytes = maxBodyBytes;
         }
 
         @Override
@@ -116,13 +129,23 @@ public final class EdgeServer implements AutoCloseable {
             for (HttpField field : request.getHeaders()) {
                 headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
             }
-            byte[] body;
-            try (InputStream in = Content.Source.asInputStream(request)) {
-                body = in.readAllBytes();
+            byte[] body = null;
+            if (request.getLength() <= maxBodyBytes) {
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    // A body without a stated length is read one byte past the limit, to tell whether it is over.
+                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                }
             }
-            EdgeRequest edgeRequest = new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), headers, body);
-            EdgeResponse reply = dispatch.apply(edgeRequest);
+            EdgeResponse reply;
+            if (body == null || body.length > maxBodyBytes) {
+                reply = ErrorReplies.s3Error(400, "EntityTooLarge", "the local cloud takes request bodies up to "
+                        + maxBodyBytes + " bytes; upload a larger object in parts (multipart upload: aws s3 cp and the"
+                        + " SDKs' transfer manager do)", request.getHttpURI().getPath());
+                reply.header("Connection", "close");
+            } else {
+                reply = dispatch.apply(new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
+                        request.getHttpURI().getQuery(), headers, body));
+            }
             response.setStatus(reply.status());
             reply.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
             try (InputStream in = reply.body(); OutputStream out = Content.Sink.asOutputStream(response)) {
