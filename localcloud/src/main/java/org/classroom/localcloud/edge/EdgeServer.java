@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -28,11 +29,12 @@ public final class EdgeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
     /**
-     * The largest request body taken. The edge holds a body whole, and local-s3 holds it again, so one request is
-     * bounded: a large upload comes in parts (the SDKs' transfer manager, {@code aws s3 cp} and
-     * {@code classroom process} split above 8 MB; a part is at most this). S3's own limit for one PUT is 5 GB.
+     * The largest request body taken, and the most body bytes held at once over all requests. The edge holds a
+     * body whole, and local-s3 holds it again, so memory is bounded by this, not by an upload's size or how many
+     * parts a client sends at once: a large upload comes in parts (the SDKs' transfer manager, {@code aws s3 cp}
+     * and {@code classroom process} split above 8 MB). S3's own limit for one PUT is 5 GB.
      */
-    public static final long DEFAULT_MAX_BODY_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -117,10 +119,12 @@ public final class EdgeServer implements AutoCloseable {
 
         private final Function<EdgeRequest, EdgeResponse> dispatch;
         private final long maxBodyBytes;
+        private final BodyBudget budget;
 
         EdgeHandler(Function<EdgeRequest, EdgeResponse> dispatch, long maxBodyBytes) {
             this.dispatch = dispatch;
             this.maxBodyBytes = maxBodyBytes;
+            this.budget = new BodyBudget(maxBodyBytes);
         }
 
         @Override
@@ -129,22 +133,24 @@ public final class EdgeServer implements AutoCloseable {
             for (HttpField field : request.getHeaders()) {
                 headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
             }
-            byte[] body = null;
-            if (request.getLength() <= maxBodyBytes) {
-                try (InputStream in = Content.Source.asInputStream(request)) {
-                    // A body without a stated length is read one byte past the limit, to tell whether it is over.
-                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-                }
-            }
             EdgeResponse reply;
-            if (body == null || body.length > maxBodyBytes) {
-                reply = ErrorReplies.s3Error(400, "EntityTooLarge", "the local cloud takes request bodies up to "
-                        + maxBodyBytes + " bytes; upload a larger object in parts (multipart upload: aws s3 cp and the"
-                        + " SDKs' transfer manager do)", request.getHttpURI().getPath());
-                reply.header("Connection", "close");
+            // No stated length and no chunked body: no body at all (a GET).
+            long length = request.getLength() >= 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)
+                    ? request.getLength() : 0;
+            if (length > maxBodyBytes) {
+                reply = tooLarge(request);
             } else {
-                reply = dispatch.apply(new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
-                        request.getHttpURI().getQuery(), headers, body));
+                // A body without a stated length may be as large as any: it takes the whole budget while read.
+                try (BodyBudget.Taken room = budget.take(length < 0 ? maxBodyBytes : length)) {
+                    byte[] body;
+                    try (InputStream in = Content.Source.asInputStream(request)) {
+                        // Read one byte past the limit, to tell whether a body without a stated length is over.
+                        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                    }
+                    reply = body.length > maxBodyBytes ? tooLarge(request)
+                            : dispatch.apply(new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
+                                    request.getHttpURI().getQuery(), headers, body));
+                }
             }
             response.setStatus(reply.status());
             reply.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
@@ -155,6 +161,14 @@ public final class EdgeServer implements AutoCloseable {
             }
             callback.succeeded();
             return true;
+        }
+
+        private EdgeResponse tooLarge(Request request) {
+            EdgeResponse reply = ErrorReplies.s3Error(400, "EntityTooLarge", "the local cloud takes request bodies up to "
+                    + maxBodyBytes + " bytes; upload a larger object in parts (multipart upload: aws s3 cp and the"
+                    + " SDKs' transfer manager do)", request.getHttpURI().getPath());
+            reply.header("Connection", "close");
+            return reply;
         }
     }
 }
