@@ -104,6 +104,11 @@ class FanOutSystemTest {
                 .isEqualTo(system.outputObjects().get("whole").lines().sorted().toList());
         assertThat(system.drainOutputQueue()).as("one message for the video, none for its segments")
                 .extracting(VideoResult::video).containsExactly("lecture.mp4");
+        // Each person's crop from their best view in whichever segment it was, named in the result.
+        assertThat(split.people()).allSatisfy(person -> assertThat(person.crop()).as(person.name())
+                .startsWith("crops/lecture.mp4/").endsWith("/" + person.name() + ".jpg"));
+        assertThat(system.evidenceObjects().keySet()).filteredOn(key -> key.startsWith("crops/lecture.mp4/"))
+                .containsExactlyInAnyOrderElementsOf(split.people().stream().map(RecognisedPerson::crop).toList());
         System.out.printf("fan-out: 3-minute lecture in 4 segments: %.1f s (whole: %.1f s of engine)%n",
                 invocation.millis() / 1000, whole.timingsMs().getOrDefault("total", 0.0) / 1000);
     }

@@ -235,7 +235,8 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
             Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()), clock);
             LOG.info("{}: {}: {} frame(s), {} person(s), {} face encoding(s)", videoName, segment, run.frames(),
                     run.people().size(), run.encodings());
-            return new PartialResult(segment, run.people().stream().map(FaceEngine::segmentPerson).toList(),
+            return new PartialResult(segment, run.people().stream().map(person -> segmentPerson(person, run.crops()))
+                    .toList(),
                     run.frames(), clock.millis(), null);
         } catch (InvalidVideoException e) {
             LOG.info("{}: {}: not a usable video: {}", videoName, segment, e.getMessage());
@@ -297,12 +298,12 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
         return new Sampling(people, decided, frames, encodings, crops);
     }
 
-    private static SegmentPerson segmentPerson(Person person) {
+    private static SegmentPerson segmentPerson(Person person, BestViewCrops crops) {
         FaceObservation view = person.best().best();
         double seconds = Math.round(view.frameSeconds() * 1000) / 1000.0;
         Double distance = person.named() ? roundDistance(person.best().candidate().distance()) : null;
         return new SegmentPerson(person.name(), distance, view.box(), seconds, view.frontality(), person.appearances(),
-                person.views().stream().map(FaceObservation::encoding).toList());
+                person.views().stream().map(FaceObservation::encoding).toList(), crops.of(view).orElse(null));
     }
 
     /**

@@ -6,12 +6,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
+import org.classroom.common.format.EvidenceKeys;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
+import org.classroom.face.evidence.FaceCrop;
 import org.classroom.face.segment.CrossSegmentPeople.Piece;
 import org.classroom.face.track.AppearanceJoin;
 
@@ -47,11 +51,20 @@ public final class SegmentMerge {
      * @param partials one per segment, in any order; together they must cover the recording without gaps
      */
     public VideoResult merge(String video, List<PartialResult> partials) {
+        return mergeWithCrops(video, partials).result();
+    }
+
+    /**
+     * The same, with the face crop of each person's best view over all segments, labelled as the result lists
+     * them (gallery name, or {@code unknown-N} in the order of the unknown people); a person whose best view's
+     * segment kept no crop has none.
+     */
+    public RecognisedVideo mergeWithCrops(String video, List<PartialResult> partials) {
         List<PartialResult> ordered = inOrder(partials);
         for (PartialResult partial : ordered) {
             if (!partial.valid()) {
-                return VideoResult.failure(video, ResultStatus.INVALID_VIDEO, partial.segment() + ": "
-                        + partial.invalidReason(), null);
+                return new RecognisedVideo(VideoResult.failure(video, ResultStatus.INVALID_VIDEO, partial.segment()
+                        + ": " + partial.invalidReason(), null), List.of());
             }
         }
         List<Double> boundaries = ordered.stream().skip(1).map(partial -> partial.segment().fromSeconds()).toList();
@@ -59,6 +72,7 @@ public final class SegmentMerge {
                 || (start - end <= boundaryGapSeconds && boundaries.stream().anyMatch(at -> end <= at && at <= start));
         List<RecognisedPerson> named = new ArrayList<>();
         List<UnknownPerson> unknown = new ArrayList<>();
+        List<FaceCrop> crops = new ArrayList<>();
         for (List<Piece> person : identities.group(ordered)) {
             List<Appearance> appearances = AppearanceJoin.join(person.stream()
                     .flatMap(piece -> piece.person().appearances().stream()).toList(), joins);
@@ -68,15 +82,21 @@ public final class SegmentMerge {
                         .min(Comparator.comparingDouble(SegmentPerson::distance)).orElseThrow();
                 named.add(new RecognisedPerson(first.name(), null, null, null, best.distance(), best.box(),
                         best.frameSeconds(), appearances));
+                crop(first.name(), best).ifPresent(crops::add);
             } else {
                 SegmentPerson best = person.stream().map(Piece::person)
                         .max(Comparator.comparingDouble(SegmentPerson::frontality)).orElseThrow();
                 unknown.add(new UnknownPerson(best.box(), best.frameSeconds(), appearances));
+                crop(EvidenceKeys.unknownPerson(unknown.size()), best).ifPresent(crops::add);
             }
         }
         named.sort(Comparator.comparingDouble(RecognisedPerson::distance));
-        return new VideoResult(video, status(named, unknown), named, named.size() + unknown.size(), unknown.size(),
-                null, null, summedTimings(ordered), Instant.now(), unknown);
+        return new RecognisedVideo(new VideoResult(video, status(named, unknown), named, named.size() + unknown.size(),
+                unknown.size(), null, null, summedTimings(ordered), Instant.now(), unknown), crops);
+    }
+
+    private static Optional<FaceCrop> crop(String label, SegmentPerson best) {
+        return Optional.ofNullable(best.crop()).map(jpeg -> new FaceCrop(label, jpeg, best.box(), best.frameSeconds()));
     }
 
     private static List<PartialResult> inOrder(List<PartialResult> partials) {

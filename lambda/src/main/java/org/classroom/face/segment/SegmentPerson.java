@@ -15,9 +15,10 @@ import org.classroom.common.model.FaceBox;
  * @param appearances  when they were on screen in this segment, from the start of the recording
  * @param descriptors  encodings of their most frontal views: two people of different segments are the same
  *                     when any two of their descriptors are within the engine's same-face distance
+ * @param crop         their face cropped from the best view (a JPEG of a few KB), or null when none was kept
  */
 public record SegmentPerson(String name, Double distance, FaceBox box, double frameSeconds, double frontality,
-                            List<Appearance> appearances, List<double[]> descriptors) {
+                            List<Appearance> appearances, List<double[]> descriptors, byte[] crop) {
 
     public SegmentPerson {
         appearances = List.copyOf(appearances);
@@ -28,6 +29,12 @@ public record SegmentPerson(String name, Double distance, FaceBox box, double fr
         if ((name == null) != (distance == null)) {
             throw new IllegalArgumentException("a named person has a distance, an unknown one none");
         }
+    }
+
+    /** Someone seen, without a face crop. */
+    public SegmentPerson(String name, Double distance, FaceBox box, double frameSeconds, double frontality,
+                         List<Appearance> appearances, List<double[]> descriptors) {
+        this(name, distance, box, frameSeconds, frontality, appearances, descriptors, null);
     }
 
     public boolean named() {

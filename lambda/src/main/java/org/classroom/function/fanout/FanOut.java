@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
 import org.classroom.face.segment.SegmentMerge;
@@ -88,7 +88,7 @@ public final class FanOut implements AutoCloseable {
      * @param size   that version's size in bytes
      * @throws SegmentsFailed when a segment failed on every attempt
      */
-    public VideoResult recognise(ObjectRef object, String etag, long size, double durationSeconds) {
+    public RecognisedVideo recognise(ObjectRef object, String etag, long size, double durationSeconds) {
         List<Segment> segments = plan.split(durationSeconds);
         LOG.info("{}: {} s in {} segments of up to {} s, done at once", object.key(), durationSeconds, segments.size(),
                 segments.stream().mapToDouble(Segment::seconds).max().orElse(0));
@@ -108,7 +108,7 @@ public final class FanOut implements AutoCloseable {
             partials.forEach(partial -> partial.cancel(true));
             throw e.getCause() instanceof SegmentsFailed failed ? failed : new SegmentsFailed(object.key(), e.getCause());
         }
-        return merge.merge(object.key(), done);
+        return merge.mergeWithCrops(object.key(), done);
     }
 
     /** One segment, tried again alone when it fails; done here when no invocation can be had. */

@@ -58,10 +58,9 @@ public final class Recognition {
         double length = fanOut.isPresent() && fanOut.get().mightApply(video.size())
                 ? RecordingLength.seconds(video, key) : 0;
         if (fanOut.isPresent() && fanOut.get().applies(length)) {
-            VideoResult merged = fanOut.get().recognise(object, etag, video.size(), length);
-            // The segments' invocations keep no face crops: a fanned-out result names none.
-            return merged.status() == ResultStatus.ERROR ? merged.withVideo(key, etag)
-                    : withRecords(merged).withVideo(key, etag);
+            RecognisedVideo merged = fanOut.get().recognise(object, etag, video.size(), length);
+            // Each segment sends its people's best-view crops; the merge keeps those of the views it names best.
+            return evidence.keep(withRecords(merged.result()).withVideo(key, etag), merged.crops());
         }
         Gallery known = gallery.get();
         RecognisedVideo recognised;

@@ -2,7 +2,9 @@ package org.classroom.face.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.classroom.common.model.Appearance;
@@ -11,6 +13,8 @@ import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.RecognisedVideo;
+import org.classroom.face.evidence.FaceCrop;
 import org.junit.jupiter.api.Test;
 
 /** Synthetic partial results of a 15-minute recording cut into three 5-minute segments. */
@@ -142,6 +146,27 @@ class SegmentMergeTest {
                 .hasMessageContaining("do not cover");
         assertThatThrownBy(() -> merge.merge("lecture.mp4", List.of(partial(SECOND), partial(THIRD))))
                 .hasMessageContaining("do not cover");
+    }
+
+    @Test
+    void eachPersonsCropIsTheOneOfTheirBestViewOverAllSegmentsLabelledAsTheResultListsThem() {
+        RecognisedVideo merged = merge.mergeWithCrops("lecture.mp4", List.of(
+                partial(FIRST, withCrop(named("biden", 0.45, 0.3, 250, 295), "biden-first"),
+                        withCrop(unknown(3.0, 0.9, 100, 120), "boy-first")),
+                partial(SECOND, withCrop(named("biden", 0.35, 0.3, 300, 340), "biden-second"),
+                        withCrop(unknown(3.1, 0.5, 400, 420), "boy-second")),
+                partial(THIRD, named("bean", 0.3, 2.0, 700, 720))));
+
+        assertThat(merged.result().people()).extracting(RecognisedPerson::name).containsExactly("bean", "biden");
+        assertThat(merged.result().unknownPeople()).hasSize(1);
+        assertThat(merged.crops()).as("bean's segment kept no crop: none for him")
+                .extracting(FaceCrop::person, crop -> new String(crop.jpeg(), StandardCharsets.US_ASCII), FaceCrop::frameSeconds)
+                .containsExactlyInAnyOrder(tuple("biden", "biden-second", 300.0), tuple("unknown-1", "boy-first", 100.0));
+    }
+
+    private static SegmentPerson withCrop(SegmentPerson person, String jpeg) {
+        return new SegmentPerson(person.name(), person.distance(), person.box(), person.frameSeconds(),
+                person.frontality(), person.appearances(), person.descriptors(), jpeg.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static PartialResult partial(Segment segment, SegmentPerson... people) {

@@ -51,7 +51,7 @@ class FanOutTest {
             return partial(request.segment());
         }, 2);
 
-        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH);
+        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH).result();
 
         assertThat(log).containsExactlyInAnyOrder("here 0", "remote 1", "remote 2", "remote 3");
         assertThat(result.people()).singleElement().satisfies(biden ->
@@ -64,7 +64,7 @@ class FanOutTest {
             throw new SegmentInvoker.Throttled(TooManyRequestsException.builder().message("limit").build());
         }, 1);
 
-        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH);
+        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH).result();
 
         assertThat(log).containsExactlyInAnyOrder("here 0", "here 1", "here 2", "here 3");
         assertThat(result.people()).hasSize(1);
@@ -81,7 +81,7 @@ class FanOutTest {
             return partial(request.segment());
         }, 2);
 
-        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH);
+        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH).result();
 
         assertThat(log).containsExactlyInAnyOrder("here 0", "remote 1 try 1", "remote 2 try 1", "remote 2 try 2",
                 "remote 3 try 1");

@@ -46,7 +46,7 @@ class SegmentRequestTest {
                 new SegmentPerson(null, null, new FaceBox(1, 2, 3, 4), 301.5, 0.7, List.of(new Appearance(300, 320)),
                         List.of(descriptor)),
                 new SegmentPerson("mr_bean", 0.31, new FaceBox(5, 6, 7, 8), 400, 0.9, List.of(new Appearance(390, 410)),
-                        List.of(descriptor))), 61, Map.of("detect", 12.5), null);
+                        List.of(descriptor), new byte[] {(byte) 0xff, (byte) 0xd8, 0, 1})), 61, Map.of("detect", 12.5), null);
 
         PartialResult read = PartialResults.read(Json.write(partial));
 
@@ -58,5 +58,8 @@ class SegmentRequestTest {
         assertThat(read.people().get(0).descriptors().get(0)).containsExactly(descriptor);
         assertThat(read.people().get(1).distance()).isEqualTo(0.31);
         assertThat(read.people().get(1).appearances()).containsExactly(new Appearance(390, 410));
+        assertThat(read.people().get(1).crop()).as("the face crop travels with its person")
+                .containsExactly((byte) 0xff, (byte) 0xd8, 0, 1);
+        assertThat(read.people().get(0).crop()).isNull();
     }
 }
