@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 org.classroom.cli.face.RecogniseCommand.class,
                 org.classroom.cli.face.GalleryCommand.class,
                 org.classroom.cli.face.BenchCommand.class,
+                org.classroom.cli.face.LectureCommand.class,
                 org.classroom.cli.face.EnrolCommand.class,
                 org.classroom.cli.local.ServeCommand.class,
                 org.classroom.cli.provision.ProvisionCommand.class,

@@ -76,7 +76,10 @@ public final class LocalSystem implements AutoCloseable {
                 LOG.warn("no IAM template: the local cloud lets every part do everything");
             }
 
-            FunctionRuntime function = FunctionRuntime.create(config.withLocalKey(Parts.FUNCTION), FunctionSettings.defaults());
+            // The function's own knobs come from the environment, as on AWS (e.g. CLASSROOM_SEGMENT_SECONDS=0 turns
+            // fan-out off for a comparison); unset, they are the defaults.
+            FunctionRuntime function = FunctionRuntime.create(config.withLocalKey(Parts.FUNCTION),
+                    FunctionSettings.fromEnvironment(System.getenv()));
             started.add(function);
             cloud.registerFunction(config.function(), new RecogniseHandler(function));
 

@@ -127,7 +127,7 @@ class AwsStackTemplateTest {
         Set<String> actions = actionsOf(resources.path("FunctionRole").path("Properties").path("Policies"));
         assertThat(actions).containsExactlyInAnyOrder(
                 "s3:GetObject", "s3:ListBucket", "s3:PutObject", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem",
-                "sqs:SendMessage", "sqs:GetQueueUrl", "logs:CreateLogStream", "logs:PutLogEvents");
+                "sqs:SendMessage", "sqs:GetQueueUrl", "logs:CreateLogStream", "logs:PutLogEvents", "lambda:InvokeFunction");
         JsonNode role = resources.path("FunctionRole");
         assertThat(statementWithSid(role, "ReadUploads").toString()).contains("${InputBucketName}/*").doesNotContain("PutObject");
         // Without ListBucket on the input bucket, S3 says 403 for a missing key, which looks like a fault to retry.
@@ -135,6 +135,9 @@ class AwsStackTemplateTest {
         // The output bucket is only ever written: the course's CSV objects.
         assertThat(statementWithSid(role, "WriteResults").toString()).contains("${OutputBucketName}/*").doesNotContain("GetObject");
         assertThat(statementWithSid(role, "ResultsAndClaims").toString()).contains("ResultsTable", "dynamodb:UpdateItem");
+        // A long recording's segments: the function invokes itself and no other function.
+        assertThat(statementWithSid(role, "FanOutToItself").toString()).contains("function:${FunctionName}")
+                .doesNotContain("function:*");
     }
 
     @Test
@@ -152,6 +155,13 @@ class AwsStackTemplateTest {
         assertThat(statementWithSid(policy, "ReadResults").toString()).contains("dynamodb:Scan", "ResultsTable")
                 .doesNotContain("dynamodb:PutItem", "dynamodb:UpdateItem");
         assertThat(actionsOf(policy)).doesNotContain("s3:DeleteObject", "lambda:InvokeFunction", "sqs:SendMessage");
+    }
+
+    @Test
+    void desktopMayCopyAClipOntoItselfToHaveItMatchedAgain() {
+        JsonNode statement = statementWithSid(resources.path("DesktopPolicy"), "MatchAgain");
+        assertThat(statement.toString()).contains("s3:GetObject", "${InputBucketName}/*")
+                .doesNotContain("${OutputBucketName}");
     }
 
     @Test

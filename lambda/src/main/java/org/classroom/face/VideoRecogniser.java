@@ -2,6 +2,7 @@ package org.classroom.face;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.video.RandomAccessInput;
@@ -48,6 +49,18 @@ public interface VideoRecogniser extends AutoCloseable {
      * @throws EnrolmentRefused when the file has no face, several faces, or is not an image or video
      */
     double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused;
+
+    /**
+     * The encoding of the face at {@code box} in the sampled frame at {@code seconds} of a clip, made as
+     * recognition makes it (landmarks in that box, aligned chip, encoder), for enrolling a face a result
+     * showed. An engine that keeps no networks of its own refuses.
+     *
+     * @throws EnrolmentRefused when the clip cannot be read or has no sampled frame at that time
+     */
+    default double[] encodeFaceAt(RandomAccessInput video, String videoName, double seconds, FaceBox box)
+            throws EnrolmentRefused {
+        throw EnrolmentRefused.unusable("this engine cannot encode a face by its place in a video");
+    }
 
     @Override
     void close();

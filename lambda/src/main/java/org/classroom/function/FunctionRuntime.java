@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
@@ -11,29 +12,46 @@ import java.util.function.Supplier;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
+import org.classroom.common.students.EnrolledFaces;
+import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
 import org.classroom.face.VideoRecogniser;
+import org.classroom.face.engine.EngineOptions;
+import org.classroom.face.segment.PartialResult;
+import org.classroom.function.correction.RejectedMatches;
+import org.classroom.function.correction.RejectionCache;
+import org.classroom.function.correction.VideoFaceEncoder;
 import org.classroom.function.event.InvocationEvent;
+import org.classroom.function.event.ObjectRef;
+import org.classroom.function.fanout.FanOut;
+import org.classroom.function.fanout.SegmentInvoker;
+import org.classroom.function.fanout.SegmentRequest;
+import org.classroom.function.fanout.SegmentWorker;
 import org.classroom.function.process.BatchRunner;
 import org.classroom.function.process.ClaimRenewal;
 import org.classroom.function.process.Enrolment;
 import org.classroom.function.process.MessageReport;
 import org.classroom.function.process.ObjectDownloader;
+import org.classroom.function.process.ObjectHead;
 import org.classroom.function.process.ObjectProcessor;
 import org.classroom.function.process.QueueAddress;
 import org.classroom.function.process.EvidenceBucket;
+import org.classroom.function.process.GalleryVersion;
 import org.classroom.function.process.Recognition;
 import org.classroom.function.process.ResultLedger;
 import org.classroom.function.process.ResultPublisher;
 import org.classroom.function.runtime.EnginePool;
 import org.classroom.function.runtime.Engines;
+import org.classroom.function.runtime.FanOutSettings;
 import org.classroom.function.runtime.FunctionSettings;
 import org.classroom.function.runtime.GalleryCache;
+import org.classroom.function.runtime.LambdaEnvironment;
 import org.classroom.function.runtime.Retrier;
 import org.classroom.function.runtime.StudentDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -49,10 +67,13 @@ public final class FunctionRuntime implements AutoCloseable {
     private final S3Client s3;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
+    private final LambdaClient lambda;
     private final EnginePool engines;
     private final GalleryCache gallery;
     private final BatchRunner runner;
     private final ClaimRenewal claimRenewal;
+    private final SegmentWorker segments;
+    private final Optional<FanOut> fanOut;
     private final long initMillis;
 
     private FunctionRuntime(ClassroomConfig config, FunctionSettings settings, Supplier<? extends VideoRecogniser> engineFactory) {
@@ -76,27 +97,60 @@ public final class FunctionRuntime implements AutoCloseable {
         this.s3 = clients.s3();
         this.sqs = clients.sqs();
         this.dynamoDb = clients.dynamoDb();
+        this.lambda = clients.lambda();
         Retrier retrier = Retrier.from(settings);
         StudentTable table = new StudentTable(dynamoDb, config.table());
         Clock clock = Clock.systemUTC();
         this.gallery = new GalleryCache(() -> retrier.call(table::gallery), settings.galleryMaxAge(), clock);
         StudentDirectory students = new StudentDirectory(name -> retrier.call(() -> table.get(name)), settings.galleryMaxAge(), clock);
+        RejectionCache rejections = new RejectionCache(
+                () -> retrier.call(new FaceRejections(dynamoDb, config.table())::all), settings.galleryMaxAge(), clock);
         this.engines = awaitEngine(warming);
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         ResultLedger ledger = new ResultLedger(dynamoDb, config.resultsTable(), settings.claimLease(), clock, retrier);
         this.claimRenewal = new ClaimRenewal(ledger, settings.claimLease());
+        ObjectDownloader downloader = new ObjectDownloader(s3, temp, retrier);
+        // A segment reads the version its coordinator claimed (If-Match on every ranged GET), never another.
+        this.segments = new SegmentWorker(request -> downloader.reader(
+                new ObjectRef(request.bucket(), request.key(), request.etag(), null),
+                new ObjectHead(request.etag(), request.size())), engines, gallery);
+        this.fanOut = fanOut(settings.fanOut(), config, segments);
         ObjectProcessor processor = new ObjectProcessor(config.outputBucket(), settings.maxVideoBytes(),
                 ledger,
-                new ObjectDownloader(s3, temp, retrier),
-                new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier)),
-                new Enrolment(engines, table, gallery, students, retrier),
+                downloader,
+                new Recognition(engines, gallery, students, new EvidenceBucket(s3, config.evidenceBucket(), retrier),
+                        fanOut, new RejectedMatches(rejections)),
+                new Enrolment(engines, table, gallery, students, retrier,
+                        new VideoFaceEncoder(downloader, engines),
+                        new EnrolledFaces(dynamoDb, config.table())),
                 new ResultPublisher(s3, sqs, config.outputBucket(),
                         new QueueAddress(sqs, config.outputQueue(), retrier), ledger, retrier),
-                claimRenewal);
+                claimRenewal, new GalleryVersion() {
+                    @Override
+                    public String current() {
+                        return gallery.stamp() + "+" + rejections.stamp();
+                    }
+
+                    @Override
+                    public String fresh() {
+                        return gallery.freshStamp() + "+" + rejections.freshStamp();
+                    }
+                });
         this.runner = new BatchRunner(processor, settings.threads(), settings.timeReserve());
         this.initMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("function ready in {} ms (output bucket {}, evidence bucket {}, output queue {}, tables {} and {})",
                 initMillis, config.outputBucket(), config.evidenceBucket(), config.outputQueue(), config.table(), config.resultsTable());
+    }
+
+    /** The coordinator of long recordings, invoking this same function (by the name Lambda gave it) per segment. */
+    private Optional<FanOut> fanOut(FanOutSettings settings, ClassroomConfig config, SegmentWorker worker) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        String self = Optional.ofNullable(System.getenv(LambdaEnvironment.FUNCTION_NAME_VARIABLE)).orElse(config.function());
+        EngineOptions engine = EngineOptions.defaults();
+        return Optional.of(new FanOut(settings.plan(engine.sampling().maxSpacingSeconds()),
+                new SegmentInvoker(lambda, self)::invoke, worker::run, engine.segmentMerge(), settings.attempts()));
     }
 
     private static EnginePool awaitEngine(CompletableFuture<EnginePool> warming) {
@@ -144,6 +198,11 @@ public final class FunctionRuntime implements AutoCloseable {
         return runner.run(event, remainingMillis);
     }
 
+    /** One segment of a long recording, asked for by its coordinator: a partial result, nothing published. */
+    public PartialResult segment(SegmentRequest request) {
+        return segments.run(request);
+    }
+
     /** Reads the gallery now rather than on the first video; a failure is left for that video to meet. */
     public void preloadGallery() {
         try {
@@ -156,9 +215,11 @@ public final class FunctionRuntime implements AutoCloseable {
     @Override
     public void close() {
         claimRenewal.close();
+        fanOut.ifPresent(FanOut::close);
         engines.close();
         s3.close();
         sqs.close();
         dynamoDb.close();
+        lambda.close();
     }
 }

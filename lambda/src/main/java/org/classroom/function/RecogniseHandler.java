@@ -12,15 +12,18 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.classroom.common.format.Json;
+import org.classroom.face.segment.PartialResult;
 import org.classroom.function.event.EventParser;
 import org.classroom.function.event.InvocationEvent;
+import org.classroom.function.fanout.SegmentRequest;
 import org.classroom.function.process.MessageReport;
 import org.classroom.function.process.ObjectOutcome;
 import org.classroom.function.runtime.LambdaEnvironment;
 
 /**
  * The Lambda function's entry point ({@code org.classroom.function.RecogniseHandler::handleRequest}).
- * Takes an SQS event of S3 notifications, a direct S3 event, or {@code {"bucket","key"}}. For an SQS
+ * Takes an SQS event of S3 notifications, a direct S3 event, or {@code {"bucket","key"}}; and from the
+ * coordinator of a long recording, a {@link SegmentRequest}, answered with that segment's partial result. For an SQS
  * event it answers with an SQS batch response listing only the messages that failed; for the other
  * shapes it answers with a summary, or fails the invocation (so Lambda retries it) when an object failed.
  */
@@ -50,6 +53,13 @@ public final class RecogniseHandler implements RequestStreamHandler {
             root = Json.mapper().readTree(input);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (SegmentRequest.isOne(root)) {
+            // A coordinator's request for one segment of a long recording: answered with its partial result.
+            PartialResult partial = runtime.segment(SegmentRequest.from(root));
+            output.write(Json.write(partial).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            output.flush();
+            return;
         }
         InvocationEvent event = parser.parse(root);
         List<MessageReport> reports = runtime.run(event, remaining(context));

@@ -185,6 +185,22 @@ class FaceCommandsTest {
         return samples.resolve("videos").resolve(name).toString();
     }
 
+    @Test
+    void lectureJoinsCopiesOfOneEncodedBlockIntoARecordingOfTheAskedLength() throws Exception {
+        Path lecture = dir.resolve("lecture.mp4");
+
+        Run run = run("lecture", "--samples", samples.toString(), "--minutes", "1", "--block-minutes", "0.5",
+                lecture.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("2 blocks of 30 s");
+        try (org.classroom.face.video.FrameSampler sampler = org.classroom.face.video.FrameSampler.open(lecture,
+                org.classroom.face.video.SamplingOptions.defaults())) {
+            assertThat(sampler.info().durationSeconds()).isCloseTo(60, org.assertj.core.api.Assertions.within(0.5));
+            assertThat(sampler.info().width()).isEqualTo(1280);
+        }
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -127,7 +127,8 @@ class DesktopFaceCropTest {
         assertThat(boy.unknown()).isTrue();
         assertThat(boy.crop()).startsWith("crops/test_5.mp4/").endsWith("/unknown-1.jpg");
         assertThat(boy.box()).as("where his face was, for the frame view").isNotNull();
-        assertThat(robot.lookup(".unknown-person").queryAll()).isNotEmpty();
+        // The rows are in the table's items before its next layout pass draws their cells.
+        waitFor("the unknown person's name set apart", () -> !robot.lookup(".unknown-person").queryAll().isEmpty());
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {

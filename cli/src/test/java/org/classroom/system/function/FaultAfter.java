@@ -2,6 +2,7 @@ package org.classroom.system.function;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.classroom.common.model.FaceBox;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.RecognisedVideo;
 import org.classroom.face.VideoRecogniser;
@@ -66,6 +67,12 @@ final class FaultAfter implements VideoRecogniser {
     @Override
     public double[] encodeSingleFace(Path photoOrClip) throws EnrolmentRefused {
         return engine.encodeSingleFace(photoOrClip);
+    }
+
+    @Override
+    public double[] encodeFaceAt(RandomAccessInput video, String videoName, double seconds, FaceBox box)
+            throws EnrolmentRefused {
+        return engine.encodeFaceAt(video, videoName, seconds, box);
     }
 
     @Override

@@ -66,9 +66,9 @@ final class FunctionCloud implements AutoCloseable {
     final String outputQueueUrl;
     private final List<FunctionRuntime> runtimes = new ArrayList<>();
 
-    private FunctionCloud(Path samples) {
+    private FunctionCloud(Path samples, LocalCloudOptions options) {
         this.samples = samples;
-        this.cloud = LocalCloud.start(LocalCloudOptions.ephemeral());
+        this.cloud = LocalCloud.start(options);
         this.config = cloud.config(new ConfigLoader(Map.of(), Path.of("/nonexistent/classroom.properties")).load(Map.of()));
         AwsClients clients = new AwsClients(config);
         this.s3 = clients.s3();
@@ -103,7 +103,12 @@ final class FunctionCloud implements AutoCloseable {
     }
 
     static FunctionCloud start(Path samples) {
-        return new FunctionCloud(samples);
+        return new FunctionCloud(samples, LocalCloudOptions.ephemeral());
+    }
+
+    /** With this many function invocations allowed at once. */
+    static FunctionCloud start(Path samples, int concurrency) {
+        return new FunctionCloud(samples, LocalCloudOptions.ephemeral().withConcurrency(concurrency));
     }
 
     /** Makes a function runtime (a container) and registers it under {@code name}. */
@@ -119,9 +124,20 @@ final class FunctionCloud implements AutoCloseable {
 
     private FunctionRuntime register(String name, Supplier<? extends VideoRecogniser> engines, FunctionSettings settings,
                                      ClassroomConfig functionConfig) {
+        FunctionRuntime runtime = runtime(engines, settings, functionConfig);
+        cloud.registerFunction(name, new RecogniseHandler(runtime), Duration.ofMinutes(10));
+        return runtime;
+    }
+
+    /** Makes a function runtime (a container), closed with the cloud, for the test to register as it likes. */
+    FunctionRuntime runtime(Supplier<? extends VideoRecogniser> engines, FunctionSettings settings) {
+        return runtime(engines, settings, config);
+    }
+
+    private FunctionRuntime runtime(Supplier<? extends VideoRecogniser> engines, FunctionSettings settings,
+                                    ClassroomConfig functionConfig) {
         FunctionRuntime runtime = FunctionRuntime.create(functionConfig, settings, engines);
         runtimes.add(runtime);
-        cloud.registerFunction(name, new RecogniseHandler(runtime), Duration.ofMinutes(10));
         return runtime;
     }
 

@@ -12,12 +12,29 @@ public final class EnrolmentKeys {
 
     public static final String PREFIX = "enrol/";
     public static final String STUDENT_METADATA = "student";
+    /** The ending of an enrolment that names a face in a video ({@link FaceReference}) instead of a photo. */
+    public static final String FACE_SUFFIX = ".face.json";
 
     private EnrolmentKeys() {
     }
 
     public static String key(String studentName, String fileName) {
         return PREFIX + studentName + "/" + fileName;
+    }
+
+    /** The key of a {@link FaceReference} enrolling a face seen in a video as {@code studentName}. */
+    public static String faceKey(String studentName, String request) {
+        return key(studentName, request + FACE_SUFFIX);
+    }
+
+    /** The request id of a {@link #faceKey} (its file name without the ending). */
+    public static String faceRequest(String key) {
+        String file = fileName(key);
+        return file.substring(0, file.length() - FACE_SUFFIX.length());
+    }
+
+    public static boolean isFaceReference(String key) {
+        return isEnrolment(key) && key.endsWith(FACE_SUFFIX);
     }
 
     public static boolean isEnrolment(String key) {

@@ -30,6 +30,11 @@ public final class ResultsTable {
     public static final String SEQUENCER = "sequencer";
     /** The JSON result, once written. */
     public static final String RESULT = "result";
+    /**
+     * A fingerprint of the gallery and the corrections the result was made with: a re-upload after either changed
+     * is matched again.
+     */
+    public static final String GALLERY = "gallery";
     /** When the result was written, epoch milliseconds. */
     public static final String UPDATED_AT = "updatedAt";
 

@@ -92,7 +92,8 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus());
-        root.setBottom(new StatusBar(firstRun.statusText(), model.results().connectionProperty()));
+        root.setBottom(new StatusBar(firstRun.statusText(), model.corrections().statusProperty(),
+                model.results().connectionProperty()));
         Scene scene = new Scene(root, layout.width(), layout.height());
         scene.getStylesheets().add(MainWindow.class.getResource("desktop.css").toExternalForm());
         stage.setScene(scene);
@@ -123,7 +124,8 @@ public final class MainWindow {
         MenuItem about = item("_About", null, () -> info("Smart Classroom Assistant",
                 "Drop lecture clips; the cloud finds who is in them and the results appear here live."));
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        Menu edit = new CorrectionMenu(stage, model, results.table).editMenu();
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
         return bar;
     }

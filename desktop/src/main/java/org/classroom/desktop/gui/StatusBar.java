@@ -10,10 +10,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.classroom.desktop.model.Connection;
 
-/** The bottom line of the window: where the app is connected on the left, the relay's state on the right. */
+/**
+ * The bottom line of the window: where the app is connected on the left; the last correction's progress and the
+ * relay's state on the right.
+ */
 final class StatusBar extends HBox {
 
-    StatusBar(ObservableStringValue target, ObservableValue<Connection> connection) {
+    StatusBar(ObservableStringValue target, ObservableStringValue corrections, ObservableValue<Connection> connection) {
         super(10);
         Label status = new Label();
         status.setId("targetLabel");
@@ -21,7 +24,11 @@ final class StatusBar extends HBox {
         status.textProperty().bind(target);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(status, spacer, new ConnectionIndicator(connection));
+        // What the last correction is doing: enrolling, matching videos again, or why it failed.
+        Label correction = new Label();
+        correction.setId("correctionStatus");
+        correction.textProperty().bind(corrections);
+        getChildren().addAll(status, spacer, correction, new ConnectionIndicator(connection));
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));

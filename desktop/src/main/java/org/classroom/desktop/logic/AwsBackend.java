@@ -3,7 +3,11 @@ package org.classroom.desktop.logic;
 import java.time.Duration;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.common.students.EnrolledFaces;
+import org.classroom.common.students.FaceRejections;
 import org.classroom.common.students.StudentTable;
+import org.classroom.desktop.logic.corrections.CloudCorrections;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.evidence.S3EvidenceReader;
 import org.classroom.desktop.logic.results.RelayFeed;
@@ -49,6 +53,14 @@ public final class AwsBackend implements Backend {
         AwsClients clients = new AwsClients(config);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         return new TableRoster(new StudentTable(dynamoDb, config.table()), clients.s3(), config.inputBucket(), dynamoDb);
+    }
+
+    @Override
+    public FaceCorrections corrections(ClassroomConfig config) {
+        AwsClients clients = new AwsClients(config);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        return new CloudCorrections(clients.s3(), config.inputBucket(), new FaceRejections(dynamoDb, config.table()),
+                new EnrolledFaces(dynamoDb, config.table()), dynamoDb);
     }
 
     @Override

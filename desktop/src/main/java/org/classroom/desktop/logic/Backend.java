@@ -1,6 +1,7 @@
 package org.classroom.desktop.logic;
 
 import org.classroom.common.config.ClassroomConfig;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
@@ -17,4 +18,7 @@ public interface Backend {
 
     /** The evidence bucket's face crops. */
     EvidenceReader evidence(ClassroomConfig config);
+
+    /** Corrections of results: faces enrolled from them, clips matched again. */
+    FaceCorrections corrections(ClassroomConfig config);
 }

@@ -14,6 +14,8 @@ import javafx.beans.property.StringProperty;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.Setting;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.corrections.CorrectionLog;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.ResultFeed;
 import org.classroom.desktop.logic.roster.Roster;
@@ -42,6 +44,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UploadsViewModel uploads;
     private final ResultsViewModel results;
     private final RosterViewModel roster;
+    private final CorrectionsViewModel corrections;
     private final AttendanceViewModel attendance;
     private final ObjectProperty<ClassroomConfig> config = new SimpleObjectProperty<>();
     private final StringProperty target = new SimpleStringProperty("");
@@ -50,6 +53,7 @@ public final class MainViewModel implements AutoCloseable {
     private ResultFeed feed;
     private Roster rosterService;
     private EvidenceReader evidence;
+    private FaceCorrections correctionService;
     private boolean journalResumed;
 
     public MainViewModel(Backend backend, SettingsStore settings, UploadJournal journal, Executor ui, Executor background) {
@@ -61,8 +65,15 @@ public final class MainViewModel implements AutoCloseable {
         this.uploads = new UploadsViewModel(ui, background);
         this.results = new ResultsViewModel(ui, background, uploads::uploadedAt);
         this.roster = new RosterViewModel(ui, background);
-        results.onEnrolment(roster::enrolmentResult);
+        this.corrections = new CorrectionsViewModel(ui, background, results.rows());
+        results.onEnrolment(result -> {
+            if (!corrections.enrolmentResult(result)) {
+                roster.enrolmentResult(result);
+            }
+        });
         roster.attach(this::currentRoster);
+        corrections.attach(this::currentCorrections, this::currentRoster, () -> ui.execute(roster::refresh));
+        corrections.useLog(new CorrectionLog(journal.file().resolveSibling("corrections.jsonl")));
         this.attendance = new AttendanceViewModel(ui, background, roster.students(), java.time.ZoneId.systemDefault());
     }
 
@@ -109,7 +120,9 @@ public final class MainViewModel implements AutoCloseable {
             Roster newRoster = backend.roster(newConfig);
             ResultFeed newFeed = backend.results(newConfig);
             EvidenceReader newEvidence = backend.evidence(newConfig);
+            FaceCorrections newCorrections = backend.corrections(newConfig);
             synchronized (this) {
+                correctionService = newCorrections;
                 uploadService = newUploads;
                 rosterService = newRoster;
                 feed = newFeed;
@@ -123,6 +136,7 @@ public final class MainViewModel implements AutoCloseable {
                 target.set(describe(newConfig));
             });
             newFeed.start(result -> {
+                corrections.resultArrived(result);
                 results.resultArrived(result);
                 attendance.resultArrived(result);
             }, results::connectionChanged);
@@ -149,13 +163,20 @@ public final class MainViewModel implements AutoCloseable {
         return rosterService;
     }
 
+    private synchronized FaceCorrections currentCorrections() {
+        return correctionService;
+    }
+
     /** Closes the services in use; returns the uploads they had not finished. */
     private List<Upload> closeServices() {
         UploadService oldUploads;
         ResultFeed oldFeed;
         Roster oldRoster;
         EvidenceReader oldEvidence;
+        FaceCorrections oldCorrections;
         synchronized (this) {
+            oldCorrections = correctionService;
+            correctionService = null;
             oldUploads = uploadService;
             oldFeed = feed;
             oldRoster = rosterService;
@@ -179,6 +200,9 @@ public final class MainViewModel implements AutoCloseable {
         if (oldEvidence != null) {
             oldEvidence.close();
         }
+        if (oldCorrections != null) {
+            oldCorrections.close();
+        }
         return unfinished;
     }
 
@@ -192,6 +216,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RosterViewModel roster() {
         return roster;
+    }
+
+    public CorrectionsViewModel corrections() {
+        return corrections;
     }
 
     public AttendanceViewModel attendance() {

@@ -3,6 +3,7 @@ package org.classroom.desktop.testing;
 import java.time.Duration;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.desktop.logic.Backend;
+import org.classroom.desktop.logic.corrections.FaceCorrections;
 import org.classroom.desktop.logic.evidence.EvidenceReader;
 import org.classroom.desktop.logic.results.Backoff;
 import org.classroom.desktop.logic.results.RelayFeed;
@@ -19,6 +20,7 @@ public class TestBackend implements Backend {
     private final FolderUploader uploader;
     private final MemoryRoster roster;
     private final MemoryEvidence evidence = new MemoryEvidence();
+    private final MemoryCorrections corrections = new MemoryCorrections();
 
     public TestBackend(FolderUploader uploader, MemoryRoster roster) {
         this.uploader = uploader;
@@ -44,6 +46,16 @@ public class TestBackend implements Backend {
     @Override
     public EvidenceReader evidence(ClassroomConfig config) {
         return evidence;
+    }
+
+    @Override
+    public FaceCorrections corrections(ClassroomConfig config) {
+        return corrections;
+    }
+
+    /** The corrections sent. */
+    public MemoryCorrections sentCorrections() {
+        return corrections;
     }
 
     /** The evidence bucket, to put crops in. */

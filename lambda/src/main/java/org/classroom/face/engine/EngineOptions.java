@@ -1,6 +1,8 @@
 package org.classroom.face.engine;
 
 import org.classroom.face.match.MatchPolicy;
+import org.classroom.face.segment.SegmentMerge;
+import org.classroom.face.track.TrackingOptions;
 import org.classroom.face.video.SamplingOptions;
 import org.classroom.face.video.VideoLimits;
 
@@ -19,6 +21,8 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
                             boolean earlyStop, VideoLimits limits) {
 
     public static final double DEFAULT_MIN_SCORE = 0.4;
+    /** Stretches of one person less than this many sampling spacings apart are one appearance (jitter allowed). */
+    public static final double JOIN_GAP_SPACINGS = 1.5;
 
     public EngineOptions {
         if (minScore <= 0 || minScore >= 1) {
@@ -29,6 +33,18 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
     public static EngineOptions defaults() {
         return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.SSD, DEFAULT_MIN_SCORE,
                 SamplingOptions.defaults(), true, VideoLimits.none());
+    }
+
+    /**
+     * The merge of a long recording's segments, joining and telling people apart as the engine does in one run.
+     * Across a boundary one run's tracker would have carried someone over the samples it may miss; a segment's
+     * cannot, so the gap allowed there is that many spacings wider.
+     */
+    public SegmentMerge segmentMerge() {
+        double spacing = sampling.maxSpacingSeconds();
+        int missable = TrackingOptions.defaults(match.sameFaceDistance()).maxMissedSamples();
+        return new SegmentMerge(JOIN_GAP_SPACINGS * spacing, (JOIN_GAP_SPACINGS + missable) * spacing,
+                match.sameFaceDistance());
     }
 
     public double tolerance() {

@@ -41,6 +41,10 @@ import org.classroom.face.match.FaceQuality;
 import org.classroom.face.match.FaceVerdict;
 import org.classroom.face.match.GalleryMatcher;
 import org.classroom.face.match.MatchOutcome;
+import org.classroom.face.segment.PartialResult;
+import org.classroom.face.segment.Segment;
+import org.classroom.face.segment.SegmentPerson;
+import org.classroom.face.segment.SegmentRecogniser;
 import org.classroom.face.track.AppearanceMerger;
 import org.classroom.face.track.AppearanceMerger.DecidedTrack;
 import org.classroom.face.track.AppearanceMerger.Person;
@@ -51,6 +55,7 @@ import org.classroom.face.video.FrameSampler;
 import org.classroom.face.video.InvalidVideoException;
 import org.classroom.face.video.RandomAccessInput;
 import org.classroom.face.video.SampledFrame;
+import org.classroom.face.video.TimeRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +66,14 @@ import org.slf4j.LoggerFactory;
  * (cut while that frame was in memory). Holds the three networks (load once, reuse for every clip). Not
  * thread-safe: one engine per thread.
  */
-public final class FaceEngine implements VideoRecogniser {
+public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
     private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif",
             ".tiff");
+
+    /** Results give frame times rounded to the millisecond. */
+    private static final double SAME_FRAME_SECONDS = 0.0006;
 
     private final EngineOptions options;
     private final FaceDetector detector;
@@ -157,8 +165,8 @@ public final class FaceEngine implements VideoRecogniser {
 
     @Override
     public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
-        return recogniseWithCrops(() -> FrameSampler.open(video, options.sampling(), options.limits()), videoName,
-                gallery);
+        return recogniseWithCrops(range -> FrameSampler.open(video, options.sampling(), options.limits(), range),
+                videoName, gallery);
     }
 
     @Override
@@ -168,17 +176,88 @@ public final class FaceEngine implements VideoRecogniser {
 
     @Override
     public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
-        return recogniseWithCrops(() -> FrameSampler.open(video, videoName, options.sampling(), options.limits()),
-                videoName, gallery);
+        return recogniseWithCrops(range -> FrameSampler.open(video, videoName, options.sampling(), options.limits(),
+                range), videoName, gallery);
     }
 
-    /** How a clip's frames are reached: from a file, or read by position. */
+    @Override
+    public PartialResult recogniseSegment(Path video, String videoName, Gallery gallery, Segment segment) {
+        return recogniseSegment(range -> FrameSampler.open(video, options.sampling(), options.limits(), range),
+                videoName, gallery, segment);
+    }
+
+    @Override
+    public PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery,
+                                          Segment segment) {
+        return recogniseSegment(range -> FrameSampler.open(video, videoName, options.sampling(), options.limits(),
+                range), videoName, gallery, segment);
+    }
+
+    /** How a clip's frames are reached, for all of it or a part: from a file, or read by position. */
     private interface SamplerOpening {
-        FrameSampler open() throws InvalidVideoException;
+        FrameSampler open(TimeRange range) throws InvalidVideoException;
     }
 
     private RecognisedVideo recogniseWithCrops(SamplerOpening opening, String videoName, Gallery gallery) {
         StageClock clock = new StageClock();
+        Sampling run;
+        try {
+            run = sample(opening, gallery, TimeRange.whole(), clock);
+        } catch (InvalidVideoException e) {
+            LOG.info("{}: not a usable video: {}", videoName, e.getMessage());
+            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null),
+                    List.of());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the face engine failed", videoName, e);
+            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.ERROR,
+                    "the face engine failed: " + e, null), List.of());
+        }
+        VideoResult result = toResult(videoName, run.people(), clock);
+        List<FaceCrop> faceCrops = cropsOf(run.people(), run.crops());
+        List<BestFrame> bestFrames = framesOf(run.people(), run.keeper(), new TrackOwners(run.people(), run.decided()));
+        LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
+                result.status().wireName(), run.frames(), result.facesFound(), result.unknownFaces(),
+                run.encodings(), result.timingsMs().get(StageClock.TOTAL));
+        if (LOG.isDebugEnabled()) {
+            run.decided().forEach(track -> LOG.debug("{}: track {} {}-{} s: {} ({}, nearest {} at {}, next {} at {}, "
+                    + "seen {}, encoded {})", videoName, track.track().id(), track.track().firstSeconds(),
+                    track.track().lastSeconds(), track.verdict().name(), track.verdict().reason(),
+                    track.verdict().candidate().name(), track.verdict().candidate().distance(),
+                    track.verdict().candidate().runnerUp(), track.verdict().candidate().runnerUpDistance(),
+                    track.track().samplesSeen(), track.track().encodings()));
+        }
+        return new RecognisedVideo(result, faceCrops, bestFrames,
+                run.people().isEmpty() ? null : run.keeper().filmstrip().packed());
+    }
+
+    /**
+     * Everyone on screen in one segment of a long recording, with the descriptors that let {@code SegmentMerge}
+     * join them to the other segments' people. A recording that cannot be read there is an invalid partial
+     * result; a fault of the engine is thrown, for the segment to be tried again.
+     */
+    private PartialResult recogniseSegment(SamplerOpening opening, String videoName, Gallery gallery,
+                                           Segment segment) {
+        StageClock clock = new StageClock();
+        try {
+            Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()), clock);
+            LOG.info("{}: {}: {} frame(s), {} person(s), {} face encoding(s)", videoName, segment, run.frames(),
+                    run.people().size(), run.encodings());
+            return new PartialResult(segment, run.people().stream().map(person -> segmentPerson(person, run.crops()))
+                    .toList(),
+                    run.frames(), clock.millis(), null);
+        } catch (InvalidVideoException e) {
+            LOG.info("{}: {}: not a usable video: {}", videoName, segment, e.getMessage());
+            return PartialResult.invalid(segment, e.getMessage());
+        }
+    }
+
+    /** What one pass over (part of) a clip found. */
+    private record Sampling(List<Person> people, List<DecidedTrack> decided, int frames, int encodings,
+                            BestViewCrops crops, FrameKeeper keeper) {
+    }
+
+    private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, StageClock clock)
+            throws InvalidVideoException {
         BestViewCrops crops = new BestViewCrops();
         FrameKeeper frameKeeper = new FrameKeeper(filmstripMax);
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
@@ -189,7 +268,7 @@ public final class FaceEngine implements VideoRecogniser {
         int lastSample = -1;
         double spacing;
         long opened = clock.start();
-        try (FrameSampler sampler = opening.open()) {
+        try (FrameSampler sampler = opening.open(range)) {
             clock.stop(StageClock.OPEN, opened);
             spacing = sampler.spacingSeconds();
             while (true) {
@@ -214,39 +293,25 @@ public final class FaceEngine implements VideoRecogniser {
                     }
                 }
             }
-        } catch (InvalidVideoException e) {
-            LOG.info("{}: not a usable video: {}", videoName, e.getMessage());
-            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null),
-                    List.of());
-        } catch (RuntimeException e) {
-            LOG.warn("{}: the face engine failed", videoName, e);
-            return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.ERROR,
-                    "the face engine failed: " + e, null), List.of());
         }
         if (decidedAtSample != lastSample) {
             decided = decide(tracker, matcher, clock);
         }
         long merging = clock.start();
         // Tracks of one person a sample apart (jitter allowed) are one appearance.
-        List<Person> people = new AppearanceMerger(1.5 * spacing, options.match().sameFaceDistance()).merge(decided);
+        List<Person> people = new AppearanceMerger(EngineOptions.JOIN_GAP_SPACINGS * spacing,
+                options.match().sameFaceDistance()).merge(decided);
         clock.stop(StageClock.MATCH, merging);
-        VideoResult result = toResult(videoName, people, clock);
-        List<FaceCrop> faceCrops = cropsOf(people, crops);
-        List<BestFrame> bestFrames = framesOf(people, frameKeeper, new TrackOwners(people, decided));
-        LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
-                result.status().wireName(), frames, result.facesFound(), result.unknownFaces(),
-                tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum(),
-                result.timingsMs().get(StageClock.TOTAL));
-        if (LOG.isDebugEnabled()) {
-            decided.forEach(track -> LOG.debug("{}: track {} {}-{} s: {} ({}, nearest {} at {}, next {} at {}, "
-                    + "seen {}, encoded {})", videoName, track.track().id(), track.track().firstSeconds(),
-                    track.track().lastSeconds(), track.verdict().name(), track.verdict().reason(),
-                    track.verdict().candidate().name(), track.verdict().candidate().distance(),
-                    track.verdict().candidate().runnerUp(), track.verdict().candidate().runnerUpDistance(),
-                    track.track().samplesSeen(), track.track().encodings()));
-        }
-        return new RecognisedVideo(result, faceCrops, bestFrames,
-                people.isEmpty() ? null : frameKeeper.filmstrip().packed());
+        int encodings = tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum();
+        return new Sampling(people, decided, frames, encodings, crops, frameKeeper);
+    }
+
+    private static SegmentPerson segmentPerson(Person person, BestViewCrops crops) {
+        FaceObservation view = person.best().best();
+        double seconds = Math.round(view.frameSeconds() * 1000) / 1000.0;
+        Double distance = person.named() ? roundDistance(person.best().candidate().distance()) : null;
+        return new SegmentPerson(person.name(), distance, view.box(), seconds, view.frontality(), person.appearances(),
+                person.views().stream().map(FaceObservation::encoding).toList(), crops.of(view).orElse(null));
     }
 
     /** Each person's best-view frame with the others in it, labelled as {@link #cropsOf} labels crops. */
@@ -407,6 +472,31 @@ public final class FaceEngine implements VideoRecogniser {
                     + e.getMessage());
         }
         throw EnrolmentRefused.noFace("no face found in " + photoOrClip.getFileName());
+    }
+
+    @Override
+    public double[] encodeFaceAt(RandomAccessInput video, String videoName, double seconds, FaceBox box)
+            throws EnrolmentRefused {
+        // The same samples as recognition takes, so the frame is the one the result's time names.
+        try (FrameSampler sampler = FrameSampler.open(video, videoName, options.sampling(), options.limits())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                try (SampledFrame frame = next.get()) {
+                    if (Math.abs(frame.seconds() - seconds) <= SAME_FRAME_SECONDS) {
+                        DetectedFace face = new DetectedFace(box.x(), box.y(), box.width(), box.height(), 1.0);
+                        FaceLandmarks points = landmarks.locate(frame.image(), face);
+                        try (Mat chip = aligner.align(frame.image(), points)) {
+                            return encoder.encode(chip);
+                        }
+                    }
+                    if (frame.seconds() > seconds + SAME_FRAME_SECONDS) {
+                        break;
+                    }
+                }
+            }
+        } catch (InvalidVideoException e) {
+            throw EnrolmentRefused.unusable(videoName + " cannot be read: " + e.getMessage());
+        }
+        throw EnrolmentRefused.noFace(String.format(Locale.ROOT, "%s has no sampled frame at %.3f s", videoName, seconds));
     }
 
     private double[] single(Mat image, String where) throws EnrolmentRefused {

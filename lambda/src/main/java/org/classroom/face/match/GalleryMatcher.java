@@ -73,7 +73,7 @@ public final class GalleryMatcher {
         if (candidate.name() == null || candidate.distance() > policy.tolerance()) {
             return TOO_FAR;
         }
-        if (observation.frontality() < policy.minFrontality()) {
+        if (observation.frontality() < policy.minFrontality() && candidate.distance() > MatchPolicy.SAME_VIEW_DISTANCE) {
             return TURNED_AWAY;
         }
         if (candidate.margin() < policy.minMargin()) {

@@ -15,6 +15,12 @@ package org.classroom.face.match;
 public record MatchPolicy(double tolerance, double minMargin, double minFrontality, double sameFaceDistance) {
 
     public static final double DEFAULT_TOLERANCE = 0.6;
+    /**
+     * A face turned away is still named when it is this near an encoding: then it is the very view a user
+     * enrolled from a result ("This is…"), re-encoded from the same frame (nearly 0: the same pixels through the same networks), not a
+     * profile that happens to resemble a frontal gallery photo (the boy in test_5 is 0.58 from his nearest).
+     */
+    public static final double SAME_VIEW_DISTANCE = 0.15;
 
     public MatchPolicy {
         if (!(tolerance > 0)) {

@@ -18,8 +18,11 @@ import org.classroom.face.match.FaceVerdict;
  */
 public final class AppearanceMerger {
 
-    /** A person seen in the clip, with the verdict and view that best show who they are. */
-    public record Person(String name, FaceVerdict best, List<Appearance> appearances) {
+    /**
+     * A person seen in the clip, with the verdict and view that best show who they are, and their most frontal
+     * views (at most {@link #VIEWS_PER_PERSON}), by which the same person is found again elsewhere.
+     */
+    public record Person(String name, FaceVerdict best, List<Appearance> appearances, List<FaceObservation> views) {
 
         public boolean named() {
             return name != null;
@@ -29,6 +32,9 @@ public final class AppearanceMerger {
     /** A track with the verdict the matcher gave it. */
     public record DecidedTrack(FaceTrack track, FaceVerdict verdict) {
     }
+
+    /** As many views as a track keeps: enough to recognise someone again from another angle. */
+    public static final int VIEWS_PER_PERSON = 8;
 
     private final double joinGapSeconds;
     private final double sameFaceDistance;
@@ -91,29 +97,15 @@ public final class AppearanceMerger {
 
     private Person person(String name, List<DecidedTrack> group, Comparator<DecidedTrack> better) {
         FaceVerdict best = group.stream().min(better).orElseThrow().verdict();
-        return new Person(name, best, appearances(group));
+        List<FaceObservation> views = group.stream().flatMap(decided -> decided.track().bestViews().stream())
+                .sorted(Comparator.comparingDouble(FaceObservation::frontality).reversed())
+                .limit(VIEWS_PER_PERSON).toList();
+        return new Person(name, best, appearances(group), views);
     }
 
     private List<Appearance> appearances(List<DecidedTrack> group) {
-        List<FaceTrack> ordered = group.stream().map(DecidedTrack::track)
-                .sorted(Comparator.comparingDouble(FaceTrack::firstSeconds)).toList();
-        List<Appearance> appearances = new ArrayList<>();
-        double from = ordered.get(0).firstSeconds();
-        double to = ordered.get(0).lastSeconds();
-        for (FaceTrack track : ordered.subList(1, ordered.size())) {
-            if (track.firstSeconds() - to <= joinGapSeconds) {
-                to = Math.max(to, track.lastSeconds());
-            } else {
-                appearances.add(appearance(from, to));
-                from = track.firstSeconds();
-                to = track.lastSeconds();
-            }
-        }
-        appearances.add(appearance(from, to));
-        return appearances;
-    }
-
-    private static Appearance appearance(double from, double to) {
-        return new Appearance(Math.round(from * 1000) / 1000.0, Math.round(to * 1000) / 1000.0);
+        return AppearanceJoin.join(group.stream()
+                .map(decided -> new Appearance(decided.track().firstSeconds(), decided.track().lastSeconds()))
+                .toList(), joinGapSeconds);
     }
 }

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * one at a time so that the caller can stop as soon as it has seen enough. The decoder reads forward
  * and only converts the frames it hands out; long gaps are crossed by seeking, which lands on a key
  * frame without decoding the frames in between. A clip over its {@link VideoLimits} (frame size, time) is
- * refused as invalid. Not thread-safe.
+ * refused as invalid. A {@link TimeRange} limits the samples to part of the clip (one segment of a long
+ * recording): sampling starts with a seek to its start and is planned as for a long clip over that part alone.
+ * Not thread-safe.
  */
 public final class FrameSampler implements AutoCloseable {
 
@@ -61,6 +63,7 @@ public final class FrameSampler implements AutoCloseable {
     private final VideoInfo info;
     private final VideoLimits limits;
     private final VideoDeadline deadline;
+    private final TimeRange range;
     private final double interval;
     private final double frameSeconds;
     /** The planned sample times of a long clip; null for a short clip (every {@code interval}). */
@@ -72,15 +75,19 @@ public final class FrameSampler implements AutoCloseable {
     private boolean ended;
 
     private FrameSampler(FFmpegFrameGrabber grabber, String source, SamplingOptions options, VideoInfo info,
-                         VideoLimits limits, VideoDeadline deadline) {
+                         VideoLimits limits, VideoDeadline deadline, TimeRange range) {
         this.grabber = grabber;
         this.source = source;
         this.options = options;
         this.info = info;
         this.limits = limits;
         this.deadline = deadline;
+        this.range = range;
         this.frameSeconds = info.frameRate() > 0 ? 1.0 / info.frameRate() : 0.04;
-        if (options.isShort(info.durationSeconds())) {
+        if (!range.isWhole()) {
+            this.interval = options.maxSpacingSeconds();
+            this.plan = planWithin(range, keyframeTimes(grabber, frameSeconds), info.durationSeconds(), interval);
+        } else if (options.isShort(info.durationSeconds())) {
             this.interval = options.intervalFor(info.durationSeconds());
             this.plan = null;
         } else {
@@ -89,6 +96,20 @@ public final class FrameSampler implements AutoCloseable {
                     ? KeyframeSchedule.plan(keyframeTimes(grabber, frameSeconds), info.durationSeconds(), interval)
                     : null;
         }
+    }
+
+    /**
+     * The samples of one part of a clip, planned as for a clip that starts at the part's start: the same
+     * spacing, the part's key frames used where they fall.
+     */
+    private static List<Double> planWithin(TimeRange range, List<Double> keyframes, double duration, double spacing) {
+        double end = duration > 0 ? Math.min(range.toSeconds(), duration) : range.toSeconds();
+        if (!(end > range.fromSeconds()) || Double.isInfinite(end)) {
+            return List.of();
+        }
+        double from = range.fromSeconds();
+        List<Double> shifted = keyframes.stream().map(time -> time - from).toList();
+        return KeyframeSchedule.plan(shifted, end - from, spacing).stream().map(time -> time + from).toList();
     }
 
     /**
@@ -131,7 +152,7 @@ public final class FrameSampler implements AutoCloseable {
 
     /** Whether this clip is sampled the short way, where stopping early cannot hide anyone (see {@link SamplingOptions#isShort}). */
     public boolean isShortClip() {
-        return options.isShort(info.durationSeconds());
+        return range.isWhole() && options.isShort(info.durationSeconds());
     }
 
     /** Loads FFmpeg's native libraries now rather than on the first clip (the class's first use does it). */
@@ -152,6 +173,12 @@ public final class FrameSampler implements AutoCloseable {
     /** Opens a clip on disk; its time starts now. */
     public static FrameSampler open(Path file, SamplingOptions options, VideoLimits limits)
             throws InvalidVideoException {
+        return open(file, options, limits, TimeRange.whole());
+    }
+
+    /** Opens a clip on disk to sample part of it; its time starts now. */
+    public static FrameSampler open(Path file, SamplingOptions options, VideoLimits limits, TimeRange range)
+            throws InvalidVideoException {
         VideoDeadline deadline = new VideoDeadline(limits);
         long size;
         try {
@@ -166,7 +193,7 @@ public final class FrameSampler implements AutoCloseable {
             throw new InvalidVideoException("the file is empty (0 bytes)");
         }
         return open(() -> new FFmpegFrameGrabber(file.toFile()), file.getFileName().toString(), size, options,
-                limits, deadline);
+                limits, deadline, range);
     }
 
     /**
@@ -175,31 +202,40 @@ public final class FrameSampler implements AutoCloseable {
      */
     public static FrameSampler open(RandomAccessInput input, String name, SamplingOptions options, VideoLimits limits)
             throws InvalidVideoException {
+        return open(input, name, options, limits, TimeRange.whole());
+    }
+
+    /**
+     * Opens part of a clip read where it lies, by position: FFmpeg reads the index, then seeks to the part's
+     * start, so only that part's bytes (and the index) are read. Its time starts now.
+     */
+    public static FrameSampler open(RandomAccessInput input, String name, SamplingOptions options, VideoLimits limits,
+                                    TimeRange range) throws InvalidVideoException {
         VideoDeadline deadline = new VideoDeadline(limits);
         if (input.size() == 0) {
             throw new InvalidVideoException("the file is empty (0 bytes)");
         }
         // A new stream for each grabber: a failed quick open leaves its stream anywhere.
         return open(() -> new FFmpegFrameGrabber(new SeekableInputStream(input)), name, input.size(), options,
-                limits, deadline);
+                limits, deadline, range);
     }
 
     private static FrameSampler open(Supplier<FFmpegFrameGrabber> grabbers, String name, long size,
-                                     SamplingOptions options, VideoLimits limits, VideoDeadline deadline)
-            throws InvalidVideoException {
+                                     SamplingOptions options, VideoLimits limits, VideoDeadline deadline,
+                                     TimeRange range) throws InvalidVideoException {
         // Most clips (MP4 with its index first) open fine without FFmpeg's stream probing, which decodes
         // frames ahead and costs several times the rest of the opening; the others are probed.
-        FrameSampler quick = startQuickly(grabbers.get(), name, options, size, limits, deadline);
+        FrameSampler quick = startQuickly(grabbers.get(), name, options, size, limits, deadline, range);
         if (quick != null) {
             return quick;
         }
-        return start(grabbers.get(), name, options, size, limits, deadline);
+        return start(grabbers.get(), name, options, size, limits, deadline, range);
     }
 
     /** Opens without probing the streams; null when that leaves the video's shape unknown. */
     private static FrameSampler startQuickly(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                             long fileSize, VideoLimits limits, VideoDeadline deadline)
-            throws InvalidVideoException {
+                                             long fileSize, VideoLimits limits, VideoDeadline deadline,
+                                             TimeRange range) throws InvalidVideoException {
         configure(grabber, options);
         try {
             grabber.start(false);
@@ -214,7 +250,7 @@ public final class FrameSampler implements AutoCloseable {
             return null;
         }
         try {
-            return describe(grabber, source, options, fileSize, limits, deadline);
+            return describe(grabber, source, options, fileSize, limits, deadline, range);
         } catch (InvalidVideoException | RuntimeException e) {
             closeQuietly(grabber);
             throw e;
@@ -230,7 +266,8 @@ public final class FrameSampler implements AutoCloseable {
         grabber.setOption("rw_timeout", String.valueOf(NETWORK_TIMEOUT_SECONDS * 1_000_000L));
         String path = location.getPath();
         String name = path == null || path.isEmpty() ? location.toString() : path.substring(path.lastIndexOf('/') + 1);
-        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()),
+                TimeRange.whole());
     }
 
     /**
@@ -242,7 +279,8 @@ public final class FrameSampler implements AutoCloseable {
             throws InvalidVideoException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream);
         grabber.setCloseInputStream(true);
-        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()));
+        return start(grabber, name, options, -1, VideoLimits.none(), new VideoDeadline(VideoLimits.none()),
+                TimeRange.whole());
     }
 
     private static void configure(FFmpegFrameGrabber grabber, SamplingOptions options) {
@@ -253,7 +291,7 @@ public final class FrameSampler implements AutoCloseable {
     }
 
     private static FrameSampler start(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                      long fileSize, VideoLimits limits, VideoDeadline deadline)
+                                      long fileSize, VideoLimits limits, VideoDeadline deadline, TimeRange range)
             throws InvalidVideoException {
         configure(grabber, options);
         try {
@@ -267,7 +305,7 @@ public final class FrameSampler implements AutoCloseable {
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                 throw new InvalidVideoException("the file has no video stream");
             }
-            return describe(grabber, source, options, fileSize, limits, deadline);
+            return describe(grabber, source, options, fileSize, limits, deadline, range);
         } catch (InvalidVideoException | RuntimeException e) {
             closeQuietly(grabber);
             throw e;
@@ -275,7 +313,7 @@ public final class FrameSampler implements AutoCloseable {
     }
 
     private static FrameSampler describe(FFmpegFrameGrabber grabber, String source, SamplingOptions options,
-                                         long fileSize, VideoLimits limits, VideoDeadline deadline)
+                                         long fileSize, VideoLimits limits, VideoDeadline deadline, TimeRange range)
             throws InvalidVideoException {
         // Before any frame is sampled: a frame's buffers grow with its pixels, several at a time.
         limits.checkFrame(grabber.getImageWidth(), grabber.getImageHeight());
@@ -290,7 +328,7 @@ public final class FrameSampler implements AutoCloseable {
         VideoInfo info = new VideoInfo(grabber.getVideoCodecName(), width, height, grabber.getFrameRate(),
                 durationSeconds(grabber), turn);
         LOG.debug("{}: {}", source, info);
-        return new FrameSampler(grabber, source, options, info, limits, deadline);
+        return new FrameSampler(grabber, source, options, info, limits, deadline, range);
     }
 
     /**
@@ -368,15 +406,18 @@ public final class FrameSampler implements AutoCloseable {
         }
         deadline.check();
         try {
-            if (taken > 0 && target - lastDecodedSeconds > SamplingOptions.SEEK_THRESHOLD_SECONDS) {
+            // A part of the clip starts with a seek too; a whole clip is read from its first frame.
+            boolean seeks = taken > 0 || range.fromSeconds() > 0;
+            if (seeks && target - lastDecodedSeconds > SamplingOptions.SEEK_THRESHOLD_SECONDS) {
                 grabber.setTimestamp(Math.round(target * 1e6));
             }
             while (true) {
-                boolean convert = taken == 0 || lastDecodedSeconds + 1.5 * frameSeconds >= target;
+                boolean convert = (taken == 0 && range.isWhole()) || lastDecodedSeconds + 1.5 * frameSeconds >= target;
                 Frame frame = grabber.grabFrame(false, true, convert, false, false);
                 if (frame == null) {
                     ended = true;
-                    if (taken == 0) {
+                    // A part may lie past where the stream really ends; only a whole clip with no frame is unusable.
+                    if (taken == 0 && range.isWhole()) {
                         throw new InvalidVideoException("no frame of the video could be decoded");
                     }
                     return Optional.empty();

@@ -29,13 +29,15 @@ public final class ObjectProcessor {
     private final Enrolment enrolment;
     private final ResultPublisher publisher;
     private final ClaimRenewal renewal;
+    private final GalleryVersion gallery;
 
     private final String outputBucket;
     private final long maxVideoBytes;
 
     public ObjectProcessor(String outputBucket, long maxVideoBytes, ResultLedger ledger, ObjectDownloader downloader,
                            Recognition recognition, Enrolment enrolment, ResultPublisher publisher,
-                           ClaimRenewal renewal) {
+                           ClaimRenewal renewal, GalleryVersion gallery) {
+        this.gallery = gallery;
         this.outputBucket = outputBucket;
         this.maxVideoBytes = maxVideoBytes;
         this.ledger = ledger;
@@ -59,7 +61,8 @@ public final class ObjectProcessor {
         String etag = head.map(ObjectHead::etag).orElse(object.etag());
 
         String sequencer = Sequencers.comparable(object.sequencer());
-        ResultLedger.Claim claim = ledger.claim(key, etag, sequencer);
+        // A video's result depends on the gallery; an enrolment's does not.
+        ResultLedger.Claim claim = ledger.claim(key, etag, sequencer, EnrolmentKeys.isEnrolment(key) ? null : gallery);
         clock.lap("ledger");
         if (claim.decision() != ResultLedger.Decision.PROCESS) {
             return skip(object, claim, clock);
@@ -88,7 +91,7 @@ public final class ObjectProcessor {
         }
         // The version claimed, read by ranges where it lies: a video of any size needs no room in /tmp.
         RangedObject video = downloader.reader(object, head.get());
-        VideoResult result = withinMemory(() -> recognition.recognise(video, object.key(), claim.etag()),
+        VideoResult result = withinMemory(() -> recognition.recognise(video, object, claim.etag()),
                 object.key(), claim.etag());
         LOG.info("{}: read {} of {} bytes in {} ranged GETs", object.key(), video.bytesFetched(), video.size(),
                 video.requests());
@@ -123,7 +126,9 @@ public final class ObjectProcessor {
                     hold.switchTo(claim);
                 }
                 String version = etag;
-                result = withinMemory(() -> enrolment.enrol(file.file(), key, version, file.metadata()), key, etag);
+                result = withinMemory(() -> EnrolmentKeys.isFaceReference(key)
+                        ? enrolment.enrolReferenced(file.file(), object.bucket(), key, version, file.metadata())
+                        : enrolment.enrol(file.file(), key, version, file.metadata()), key, etag);
             }
             clock.lap("enrol");
         }

@@ -111,11 +111,13 @@ public final class RangedObject implements RandomAccessInput {
     }
 
     /** The fault that ended reading early, if any: the clip was not read whole, so no result may come of it. */
+    @Override
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }
 
     /** Bytes fetched from S3 so far. */
+    @Override
     public long bytesFetched() {
         return bytesFetched;
     }

@@ -70,6 +70,17 @@ public final class ResultLedger {
      *                  new upload of the same bytes (announced again) from a redelivered event (a duplicate)
      */
     public Claim claim(String video, String etag, String sequencer) {
+        return claim(video, etag, sequencer, null);
+    }
+
+    /**
+     * As {@link #claim(String, String, String)}, recording the gallery the result is matched against: the same
+     * version uploaded again after the gallery changed (a face enrolled or removed) is claimed to be matched
+     * again, rather than answered with the stored result.
+     *
+     * @param gallery null when the gallery does not decide the result (an enrolment)
+     */
+    public Claim claim(String video, String etag, String sequencer, GalleryVersion gallery) {
         String version = etag == null ? NO_ETAG : etag;
         String token = UUID.randomUUID().toString();
         long now = clock.millis();
@@ -84,18 +95,23 @@ public final class ResultLedger {
             values.put(":sequencer", AttributeValue.fromS(sequencer));
             set += ", #sequencer = :sequencer";
         }
+        if (gallery != null) {
+            values.put(":gallery", AttributeValue.fromS(gallery.current()));
+            set += ", #gallery = :gallery";
+        }
         try {
             update(video, set, "attribute_not_exists(#video) OR #etag <> :etag"
                             + " OR (#state = :processing AND #claimedAt < :stale)",
                     values);
             return new Claim(video, version, Decision.PROCESS, token, null);
         } catch (ConditionalCheckFailedException sameVersion) {
-            return sameVersion(video, version, sequencer, token, now);
+            return sameVersion(video, version, sequencer, token, now, gallery);
         }
     }
 
     /** The version was claimed before: done, in hand elsewhere, or stored by an invocation that died before sending. */
-    private Claim sameVersion(String video, String version, String sequencer, String token, long now) {
+    private Claim sameVersion(String video, String version, String sequencer, String token, long now,
+                              GalleryVersion gallery) {
         Map<String, AttributeValue> item = retrier.call(() -> dynamoDb.getItem(request -> request.tableName(table)
                 .key(key(video)).consistentRead(true)).item());
         if (item == null || item.isEmpty() || !version.equals(text(item, ResultsTable.ETAG))) {
@@ -108,6 +124,13 @@ public final class ResultLedger {
             return new Claim(video, version, Decision.PROCESS, token, null);
         }
         if (state == ResultState.SENT) {
+            if (sequencer != null && gallery != null) {
+                String today = gallery.fresh();
+                if (!today.equals(text(item, ResultsTable.GALLERY))
+                        && matchAgain(video, version, sequencer, token, now, today)) {
+                    return new Claim(video, version, Decision.PROCESS, token, null);
+                }
+            }
             if (sequencer != null && reupload(video, version, sequencer, token, now)) {
                 return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
             }
@@ -134,6 +157,26 @@ public final class ResultLedger {
                     Map.of(":written", AttributeValue.fromS(ResultState.WRITTEN.wireName()),
                             ":sequencer", AttributeValue.fromS(sequencer), ":claim", AttributeValue.fromS(token),
                             ":now", number(now), ":etag", AttributeValue.fromS(version),
+                            ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+            return true;
+        } catch (ConditionalCheckFailedException redelivered) {
+            return false;
+        }
+    }
+
+    /**
+     * The same bytes uploaded again after the gallery changed: claimed afresh (as a new version would be), so
+     * the clip is matched against today's gallery. Only one invocation wins the condition.
+     */
+    private boolean matchAgain(String video, String version, String sequencer, String token, long now, String gallery) {
+        try {
+            update(video, "SET #state = :processing, #sequencer = :sequencer, #claim = :claim, #claimedAt = :now, "
+                            + "#gallery = :gallery",
+                    "#etag = :etag AND #state = :sent AND #sequencer < :sequencer",
+                    Map.of(":processing", AttributeValue.fromS(ResultState.PROCESSING.wireName()),
+                            ":sequencer", AttributeValue.fromS(sequencer), ":claim", AttributeValue.fromS(token),
+                            ":now", number(now), ":gallery", AttributeValue.fromS(gallery),
+                            ":etag", AttributeValue.fromS(version),
                             ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
             return true;
         } catch (ConditionalCheckFailedException redelivered) {

@@ -24,10 +24,11 @@ import org.classroom.face.video.VideoLimits;
  * @param videoDeadline  a video still being worked on after this long ends as {@code invalid-video}, cleanly rather
  *                       than at the function's timeout ({@code CLASSROOM_VIDEO_DEADLINE_SECONDS}; keep it well under
  *                       the timeout; the default takes a 90-minute 1080p lecture)
+ * @param fanOut         when a long recording is split across invocations ({@link FanOutSettings})
  */
 public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Duration retryDelay, int threads,
                                Duration timeReserve, Duration claimLease, long maxVideoBytes, long maxFramePixels,
-                               Duration videoDeadline) {
+                               Duration videoDeadline, FanOutSettings fanOut) {
 
     /** 4 GiB: a 90-minute 1080p recording at 5 Mbit/s is about 3.4 GB. */
     public static final long DEFAULT_MAX_VIDEO_BYTES = 4L << 30;
@@ -47,7 +48,7 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
     public static FunctionSettings defaults() {
         return new FunctionSettings(Duration.ofSeconds(60), 3, Duration.ofMillis(200), 1, Duration.ofSeconds(20),
                 DEFAULT_CLAIM_LEASE, DEFAULT_MAX_VIDEO_BYTES, VideoLimits.DEFAULT_MAX_FRAME_PIXELS,
-                VideoLimits.DEFAULT_DEADLINE);
+                VideoLimits.DEFAULT_DEADLINE, FanOutSettings.defaults());
     }
 
     public static FunctionSettings fromEnvironment(Map<String, String> environment) {
@@ -61,37 +62,43 @@ public record FunctionSettings(Duration galleryMaxAge, int retryAttempts, Durati
                 Duration.ofSeconds(number(environment, "CLASSROOM_CLAIM_LEASE_SECONDS", defaults.claimLease.toSeconds())),
                 number(environment, "CLASSROOM_MAX_VIDEO_BYTES", defaults.maxVideoBytes),
                 number(environment, VideoLimits.MAX_FRAME_PIXELS_SETTING, defaults.maxFramePixels),
-                Duration.ofSeconds(number(environment, VideoLimits.DEADLINE_SETTING, defaults.videoDeadline.toSeconds())));
+                Duration.ofSeconds(number(environment, VideoLimits.DEADLINE_SETTING, defaults.videoDeadline.toSeconds())),
+                FanOutSettings.fromEnvironment(environment, FunctionSettings::number));
     }
 
     public FunctionSettings withGalleryMaxAge(Duration maxAge) {
         return new FunctionSettings(maxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, maxVideoBytes,
-                maxFramePixels, videoDeadline);
+                maxFramePixels, videoDeadline, fanOut);
     }
 
     public FunctionSettings withRetries(int attempts, Duration delay) {
         return new FunctionSettings(galleryMaxAge, attempts, delay, threads, timeReserve, claimLease, maxVideoBytes,
-                maxFramePixels, videoDeadline);
+                maxFramePixels, videoDeadline, fanOut);
     }
 
     public FunctionSettings withThreads(int count) {
         return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, count, timeReserve, claimLease, maxVideoBytes,
-                maxFramePixels, videoDeadline);
+                maxFramePixels, videoDeadline, fanOut);
     }
 
     public FunctionSettings withClaimLease(Duration lease) {
         return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, lease, maxVideoBytes,
-                maxFramePixels, videoDeadline);
+                maxFramePixels, videoDeadline, fanOut);
     }
 
     public FunctionSettings withMaxVideoBytes(long bytes) {
         return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease, bytes,
-                maxFramePixels, videoDeadline);
+                maxFramePixels, videoDeadline, fanOut);
     }
 
     public FunctionSettings withVideoLimits(long framePixels, Duration deadline) {
         return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease,
-                maxVideoBytes, framePixels, deadline);
+                maxVideoBytes, framePixels, deadline, fanOut);
+    }
+
+    public FunctionSettings withFanOut(FanOutSettings settings) {
+        return new FunctionSettings(galleryMaxAge, retryAttempts, retryDelay, threads, timeReserve, claimLease,
+                maxVideoBytes, maxFramePixels, videoDeadline, settings);
     }
 
     /** The limits the engine holds each video to. */

@@ -54,6 +54,17 @@ public final class GalleryCache {
         }
     }
 
+    /** The fingerprint of the gallery as this container has it ({@link GalleryStamp}). */
+    public String stamp() {
+        return GalleryStamp.of(get());
+    }
+
+    /** The fingerprint of the gallery as the table has it now: read again, whatever this copy's age. */
+    public String freshStamp() {
+        invalidate();
+        return stamp();
+    }
+
     /** Forgets the copy, so the next {@link #get()} reads the table (after an enrolment). */
     public synchronized void invalidate() {
         loadedAt = null;

@@ -25,9 +25,9 @@ class TrackOwnersTest {
         FaceVerdict alsoFirstStranger = verdict(null, tracks.get(2));
         FaceVerdict unclear = verdict(null, tracks.get(3));
         List<Person> people = List.of(
-                new Person("ada", ada, List.of(new Appearance(0, 0))),
-                new Person(null, firstStranger, List.of(new Appearance(0, 0))),
-                new Person(null, verdict(null, tracks.get(3)), List.of(new Appearance(5, 9))));
+                new Person("ada", ada, List.of(new Appearance(0, 0)), List.of()),
+                new Person(null, firstStranger, List.of(new Appearance(0, 0)), List.of()),
+                new Person(null, verdict(null, tracks.get(3)), List.of(new Appearance(5, 9)), List.of()));
         List<DecidedTrack> decided = List.of(new DecidedTrack(tracks.get(0), ada),
                 new DecidedTrack(tracks.get(1), firstStranger), new DecidedTrack(tracks.get(2), alsoFirstStranger),
                 new DecidedTrack(tracks.get(3), unclear));
@@ -45,8 +45,8 @@ class TrackOwnersTest {
         FaceVerdict first = verdict(null, tracks.get(0));
         FaceVerdict second = verdict(null, tracks.get(1));
         FaceVerdict third = verdict(null, tracks.get(2));
-        List<Person> people = List.of(new Person(null, first, List.of(new Appearance(0, 0))),
-                new Person(null, second, List.of(new Appearance(0, 0))));
+        List<Person> people = List.of(new Person(null, first, List.of(new Appearance(0, 0)), List.of()),
+                new Person(null, second, List.of(new Appearance(0, 0)), List.of()));
 
         TrackOwners owners = new TrackOwners(people, List.of(new DecidedTrack(tracks.get(0), first),
                 new DecidedTrack(tracks.get(1), second), new DecidedTrack(tracks.get(2), third)));

@@ -78,6 +78,41 @@ class FrameSamplerTest {
     }
 
     @Test
+    void samplesOnlyWithinATimeRangeStartingAtItsStartWithAbsoluteTimes() throws Exception {
+        // 40 s, key frames at 0, 10, 20, 30; the range 12–27 s starts between key frames.
+        Path clip = TestClips.ffmpeg(dir.resolve("long.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(), VideoLimits.none(),
+                new TimeRange(12, 27))) {
+            assertThat(sampler.isShortClip()).as("a part never stops early").isFalse();
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                next.get().close();
+                times.add(next.get().seconds());
+            }
+        }
+        assertThat(times.get(0)).isCloseTo(12.0, within(0.05));
+        assertThat(times).isSorted().allSatisfy(time -> assertThat(time).isLessThan(27.0));
+        assertThat(times).as("the key frame inside the range is one of the samples").anySatisfy(time ->
+                assertThat(time).isCloseTo(20.0, within(0.05)));
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1)).isLessThanOrEqualTo(5.05);
+        }
+        assertThat(27.0 - times.get(times.size() - 1)).as("the next range's first sample is a spacing away at most")
+                .isLessThanOrEqualTo(5.0);
+    }
+
+    @Test
+    void aRangePastTheEndOfTheStreamHasNoSamplesRatherThanBeingInvalid() throws Exception {
+        Path clip = TestClips.ffmpeg(dir.resolve("short.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=12",
+                "-c:v", "libx264", "-preset", "ultrafast");
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(), VideoLimits.none(),
+                new TimeRange(30, 60))) {
+            assertThat(sampler.next()).isEmpty();
+        }
+    }
+
+    @Test
     void refusesAClipWhoseFramesAreOverThePixelLimitBeforeDecodingAny() throws Exception {
         Path clip = TestClips.ffmpeg(dir.resolve("wide.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1",
                 "-c:v", "libx264", "-preset", "ultrafast");

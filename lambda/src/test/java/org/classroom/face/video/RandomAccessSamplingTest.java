@@ -43,6 +43,25 @@ class RandomAccessSamplingTest {
         }
     }
 
+    @Test
+    void aSegmentReadByPositionGivesTheFilesSamplesOfThatRangeAndReadsAboutItsOwnShare() throws Exception {
+        // One segment of a long recording, as a segment invocation reads it from S3: the index, then its range.
+        Path lecture = TestClips.ffmpeg(dir.resolve("pattern.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=s=640x360:r=25", "-t", "120", "-c:v", "libx264", "-preset",
+                "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
+        TimeRange lastSixth = new TimeRange(100, 120);
+        try (CountingFile input = new CountingFile(lecture)) {
+            List<Double> times = sampleTimes(FrameSampler.open(input, "pattern.mp4", SamplingOptions.defaults(),
+                    VideoLimits.none(), lastSixth));
+
+            assertThat(times).isEqualTo(sampleTimes(FrameSampler.open(lecture, SamplingOptions.defaults(),
+                    VideoLimits.none(), lastSixth)));
+            assertThat(times).isNotEmpty().allSatisfy(time -> assertThat(time).isBetween(100.0, 120.0));
+            assertThat(input.bytesRead).as("a sixth of the recording and its index")
+                    .isLessThan(Files.size(lecture) / 4);
+        }
+    }
+
     private static List<Double> sampleTimes(FrameSampler opened) throws InvalidVideoException {
         List<Double> times = new ArrayList<>();
         try (FrameSampler sampler = opened) {

@@ -97,7 +97,12 @@ class FaultsAndRetriesTest {
                 "CLASSROOM_GALLERY_REFRESH_SECONDS", "5", "CLASSROOM_RETRY_ATTEMPTS", "7",
                 "CLASSROOM_RETRY_DELAY_MS", "10", "CLASSROOM_FUNCTION_THREADS", "2", "CLASSROOM_TIME_RESERVE_SECONDS", "0"));
         assertThat(settings).isEqualTo(new FunctionSettings(Duration.ofSeconds(5), 7, Duration.ofMillis(10), 2, Duration.ZERO, FunctionSettings.DEFAULT_CLAIM_LEASE,
-                FunctionSettings.DEFAULT_MAX_VIDEO_BYTES, 3840L * 2160, Duration.ofMinutes(10)));
+                FunctionSettings.DEFAULT_MAX_VIDEO_BYTES, 3840L * 2160, Duration.ofMinutes(10), FanOutSettings.defaults()));
+        assertThat(FunctionSettings.fromEnvironment(Map.of("CLASSROOM_SEGMENT_SECONDS", "120",
+                "CLASSROOM_MAX_SEGMENTS", "4", "CLASSROOM_SEGMENT_ATTEMPTS", "3")).fanOut())
+                .isEqualTo(new FanOutSettings(120, 4, 3));
+        assertThat(FunctionSettings.fromEnvironment(Map.of("CLASSROOM_SEGMENT_SECONDS", "0")).fanOut().enabled())
+                .as("0 turns fan-out off").isFalse();
         FunctionSettings limited = FunctionSettings.fromEnvironment(Map.of(
                 "CLASSROOM_MAX_FRAME_PIXELS", "2073600", "CLASSROOM_VIDEO_DEADLINE_SECONDS", "90"));
         assertThat(limited.videoLimits().maxFramePixels()).isEqualTo(1920L * 1080);

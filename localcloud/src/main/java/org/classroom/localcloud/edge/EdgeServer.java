@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class EdgeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+    /**
+     * The largest request body taken, and the most body bytes held at once over all requests. The edge holds a
+     * body whole, and local-s3 holds it again, so memory is bounded by this, not by an upload's size or how many
+     * parts a client sends at once: a large upload comes in parts (the SDKs' transfer manager, {@code aws s3 cp}
+     * and {@code classroom process} split above 8 MB). S3's own limit for one PUT is 5 GB.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -42,6 +50,11 @@ public final class EdgeServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static EdgeServer start(int port, Function<EdgeRequest, EdgeResponse> dispatch) {
+        return start(port, dispatch, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** The same, taking request bodies of at most {@code maxBodyBytes}. */
+    public static EdgeServer start(int port, Function<EdgeRequest, EdgeResponse> dispatch, long maxBodyBytes) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("edge");
         threads.setDaemon(true);
@@ -55,7 +68,7 @@ public final class EdgeServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new EdgeHandler(dispatch));
+        server.setHandler(new EdgeHandler(dispatch, maxBodyBytes));
         try {
             server.start();
         } catch (Exception e) {
@@ -105,9 +118,13 @@ public final class EdgeServer implements AutoCloseable {
     private static final class EdgeHandler extends Handler.Abstract {
 
         private final Function<EdgeRequest, EdgeResponse> dispatch;
+        private final long maxBodyBytes;
+        private final BodyBudget budget;
 
-        EdgeHandler(Function<EdgeRequest, EdgeResponse> dispatch) {
+        EdgeHandler(Function<EdgeRequest, EdgeResponse> dispatch, long maxBodyBytes) {
             this.dispatch = dispatch;
+            this.maxBodyBytes = maxBodyBytes;
+            this.budget = new BodyBudget(maxBodyBytes);
         }
 
         @Override
@@ -116,13 +133,25 @@ public final class EdgeServer implements AutoCloseable {
             for (HttpField field : request.getHeaders()) {
                 headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
             }
-            byte[] body;
-            try (InputStream in = Content.Source.asInputStream(request)) {
-                body = in.readAllBytes();
+            EdgeResponse reply;
+            // No stated length and no chunked body: no body at all (a GET).
+            long length = request.getLength() >= 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)
+                    ? request.getLength() : 0;
+            if (length > maxBodyBytes) {
+                reply = tooLarge(request);
+            } else {
+                // A body without a stated length may be as large as any: it takes the whole budget while read.
+                try (BodyBudget.Taken room = budget.take(length < 0 ? maxBodyBytes : length)) {
+                    byte[] body;
+                    try (InputStream in = Content.Source.asInputStream(request)) {
+                        // Read one byte past the limit, to tell whether a body without a stated length is over.
+                        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                    }
+                    reply = body.length > maxBodyBytes ? tooLarge(request)
+                            : dispatch.apply(new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
+                                    request.getHttpURI().getQuery(), headers, body));
+                }
             }
-            EdgeRequest edgeRequest = new EdgeRequest(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), headers, body);
-            EdgeResponse reply = dispatch.apply(edgeRequest);
             response.setStatus(reply.status());
             reply.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
             try (InputStream in = reply.body(); OutputStream out = Content.Sink.asOutputStream(response)) {
@@ -132,6 +161,14 @@ public final class EdgeServer implements AutoCloseable {
             }
             callback.succeeded();
             return true;
+        }
+
+        private EdgeResponse tooLarge(Request request) {
+            EdgeResponse reply = ErrorReplies.s3Error(400, "EntityTooLarge", "the local cloud takes request bodies up to "
+                    + maxBodyBytes + " bytes; upload a larger object in parts (multipart upload: aws s3 cp and the"
+                    + " SDKs' transfer manager do)", request.getHttpURI().getPath());
+            reply.header("Connection", "close");
+            return reply;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.ErrorReplies;
 import org.classroom.localcloud.edge.Forwarder;
+import org.classroom.localcloud.s3reads.BoundedGets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class S3Gateway {
     private final NotificationStore store;
     private final S3EventPublisher publisher;
     private final QueueSenderCheck queues;
+    private final BoundedGets reads;
 
     /** Whether a notification's target queue exists (S3 validates destinations when they are set). */
     @FunctionalInterface
@@ -45,6 +47,7 @@ public final class S3Gateway {
         this.store = store;
         this.publisher = publisher;
         this.queues = queues;
+        this.reads = new BoundedGets(backend, forwarder, BoundedGets.DEFAULT_PIECE_BYTES);
     }
 
     public EdgeResponse handle(EdgeRequest original) {
@@ -60,6 +63,9 @@ public final class S3Gateway {
         }
         if (path.bucket() != null && ListingKeys.applies(request, path.key() == null, query)) {
             return ListingKeys.decoded(forwarder.forward(ListingKeys.encoded(request), backend.get()));
+        }
+        if (BoundedGets.applies(request, path.key() != null)) {
+            return reads.get(request); // the stand-in holds each reply whole: large ones are read in pieces
         }
         EdgeRequest plain = AwsChunkedBody.applies(request) ? AwsChunkedBody.decode(request) : request;
         EdgeResponse reply = forwarder.forward(plain, backend.get());

@@ -22,6 +22,11 @@ class TemplatePoliciesTest {
                 "arn:aws:dynamodb:eu-west-1:" + ACCOUNT + ":table/classroom-results")).isTrue();
         assertThat(policies.allows("function", "sqs:SendMessage", "arn:aws:sqs:eu-west-1:" + ACCOUNT + ":classroom-output")).isTrue();
 
+        assertThat(policies.allows("function", "lambda:InvokeFunction",
+                "arn:aws:lambda:eu-west-1:" + ACCOUNT + ":function:classroom-recognise")).as("its own segments").isTrue();
+
+        assertThat(policies.allows("function", "lambda:InvokeFunction",
+                "arn:aws:lambda:eu-west-1:" + ACCOUNT + ":function:another")).isFalse();
         assertThat(policies.allows("function", "s3:GetObject", "arn:aws:s3:::out/a")).isFalse();
         assertThat(policies.allows("function", "s3:PutObject", "arn:aws:s3:::in/a.mp4")).isFalse();
         assertThat(policies.allows("function", "s3:DeleteObject", "arn:aws:s3:::in/a.mp4")).isFalse();

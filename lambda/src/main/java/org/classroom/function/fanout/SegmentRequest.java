@@ -1,0 +1,57 @@
+package org.classroom.function.fanout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import org.classroom.common.format.Json;
+import org.classroom.face.segment.Segment;
+
+/**
+ * What a coordinator asks another invocation of the function to do: find the people in one segment of an
+ * upload and answer with a partial result, publishing nothing. On the wire,
+ * {@code {"segment": {"bucket", "key", "etag", "size", "index", "from", "to"}}}, a shape no S3 or SQS event has.
+ *
+ * @param bucket  the input bucket
+ * @param key     the upload's key
+ * @param etag    the version the coordinator holds the claim on: every ranged GET asks for it (If-Match), so a
+ *                segment of another version is refused
+ * @param size    that version's size in bytes, so that the segment reads by ranges without asking for it again
+ * @param segment which part of the recording
+ */
+public record SegmentRequest(String bucket, String key, String etag, long size, Segment segment) {
+
+    private static final String FIELD = "segment";
+
+    public SegmentRequest {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(segment, "segment");
+        if (size < 1) {
+            throw new IllegalArgumentException("a segment request needs the upload's size, not " + size);
+        }
+    }
+
+    /** Whether an invocation's event is a segment request rather than an event about uploads. */
+    public static boolean isOne(JsonNode event) {
+        return event != null && event.isObject() && event.path(FIELD).isObject() && !event.has("Records");
+    }
+
+    public static SegmentRequest from(JsonNode event) {
+        JsonNode body = event.get(FIELD);
+        if (!body.hasNonNull("bucket") || !body.hasNonNull("key") || !body.has("size") || !body.has("index")
+                || !body.has("from") || !body.has("to")) {
+            throw new IllegalArgumentException("a segment request needs bucket, key, size, index, from and to: " + body);
+        }
+        String etag = body.hasNonNull("etag") ? body.get("etag").asText() : null;
+        return new SegmentRequest(body.get("bucket").asText(), body.get("key").asText(), etag, body.get("size").asLong(),
+                new Segment(body.get("index").asInt(), body.get("from").asDouble(), body.get("to").asDouble()));
+    }
+
+    public String toJson() {
+        ObjectNode event = Json.mapper().createObjectNode();
+        ObjectNode body = event.putObject(FIELD);
+        body.put("bucket", bucket).put("key", key).put("etag", etag).put("size", size).put("index", segment.index())
+                .put("from", segment.fromSeconds()).put("to", segment.toSeconds());
+        return Json.write(event);
+    }
+}
