@@ -35,7 +35,9 @@ public final class RejectedMatches implements ResultCorrections {
             boolean rejected = forVideo.stream().anyMatch(rejection -> rejection.student().equals(person.name())
                     && rejection.covers(result.video(), person.box()));
             if (rejected) {
-                unknown.add(new UnknownPerson(person.box(), person.frameSeconds(), person.appearances(), person.crop()));
+                // their face, frame and place in others' frames go with them, for the frame view
+                unknown.add(new UnknownPerson(person.box(), person.frameSeconds(), person.appearances(), person.crop(),
+                        person.frame(), person.seenIn()));
             } else {
                 kept.add(person);
             }

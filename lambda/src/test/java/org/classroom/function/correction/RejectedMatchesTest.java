@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.FrameBox;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
@@ -42,6 +43,20 @@ class RejectedMatchesTest {
         assertThat(corrected.unknownPeople()).singleElement().isEqualTo(new UnknownPerson(TRUMP, 0.5,
                 List.of(new Appearance(0.0, 2.0)), "crops/test_0.mp4/e/president_trump.jpg"));
         assertThat(corrected.sequencer()).isEqualTo("0001");
+    }
+
+    @Test
+    void theRejectedFaceKeepsItsFrameAndWhereItIsInOthersFrames() {
+        table.add(new FaceRejection("r1", "president_trump", "test_0.mp4", 0.0, new FaceBox(414, 90, 168, 170)));
+        FrameBox elsewhere = new FrameBox("frames/test_0.mp4/e/1500-1920x1080.jpg", new FaceBox(1, 2, 30, 40));
+
+        VideoResult corrected = corrections.apply(result("test_0.mp4", person("president_trump", TRUMP)
+                .withFrame("frames/test_0.mp4/e/500-1920x1080.jpg").withSeenIn(List.of(elsewhere))));
+
+        assertThat(corrected.unknownPeople()).singleElement().satisfies(stranger -> {
+            assertThat(stranger.frame()).isEqualTo("frames/test_0.mp4/e/500-1920x1080.jpg");
+            assertThat(stranger.seenIn()).containsExactly(elsewhere);
+        });
     }
 
     @Test
