@@ -28,7 +28,7 @@ public final class ServeBanner {
         out.println("  alias aws='aws --endpoint-url " + endpoint + "'   # AWS CLI older than 2.13 ignores AWS_ENDPOINT_URL");
         out.println("  aws s3 cp VIDEO.mp4 s3://" + config.inputBucket() + "/");
         out.println("  aws s3 ls s3://" + config.outputBucket() + "/");
-        out.println("  aws s3 ls --recursive s3://" + config.evidenceBucket() + "/crops/   # each person's face crop");
+        out.println("  aws s3 ls --recursive s3://" + config.evidenceBucket() + "/   # face crops (crops/), best-view frames and filmstrips (frames/)");
         out.println("  boto3: boto3.client(\"s3\", endpoint_url=\"" + endpoint + "\")");
         out.println(stopHint);
         out.flush();
