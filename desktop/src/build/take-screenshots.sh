@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the desktop window with sample state under Xvfb (GTK glass, software renderer) and writes
-# docs/desktop-{empty,uploads,results,roster,settings,attendance}.png. Needs xvfb and libgtk-3-0 (Debian), and the course data.
+# docs/desktop-{empty,uploads,results,roster,settings}.png. Needs xvfb and libgtk-3-0 (Debian), and the course data.
+# (desktop-attendance.png is taken from a real run: cli/src/build/attendance-screenshot.sh.)
 # Usage (from the repo root): desktop/src/build/take-screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"

@@ -1,5 +1,9 @@
 package org.classroom.system.demo;
 
+import static org.classroom.system.demo.LiveDesktop.onFx;
+import static org.classroom.system.demo.LiveDesktop.onFxQuietly;
+import static org.classroom.system.demo.LiveDesktop.waitFor;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -8,12 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,18 +24,8 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
-import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.FileDialogs;
-import org.classroom.desktop.gui.MainWindow;
-import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.SettingsStore;
-import org.classroom.desktop.logic.upload.UploadJournal;
-import org.classroom.desktop.model.ConnectionState;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
-import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
 
@@ -80,48 +68,21 @@ public final class CorrectionScreenshot {
         Path work = Files.createTempDirectory("correction-screenshot");
         CourseAnswers answers = CourseAnswers.read(samples);
         try (LocalSystem system = LocalSystem.start(ConfigLoader.forCurrentUser().load(Map.of()),
-                LocalSystemOptions.ephemeral(samples, work.resolve("results")))) {
-            ExecutorService background = DesktopApp.backgroundPool();
-            try {
-                openWindow(system, work, background);
-                onFx(() -> {
-                    model.uploads().add(answers.clips());
-                    return null;
-                });
-                if (!waitFor(LIMIT, () -> onFxQuietly(() -> answers.answered(model.results().rows()))
-                        == answers.nameByVideo().size() && boy().isPresent())) {
-                    System.err.println("correction screenshot: the clips' results did not all come in time");
-                    return 1;
-                }
-                Thread.sleep(1500);   // the face crops' thumbnails
-                return photographDialog(output);
-            } finally {
-                if (model != null) {
-                    model.close();
-                }
-                background.shutdownNow();
+                LocalSystemOptions.ephemeral(samples, work.resolve("results")));
+             LiveDesktop desktop = LiveDesktop.open(system, work)) {
+            stage = desktop.stage();
+            model = desktop.model();
+            onFx(() -> {
+                model.uploads().add(answers.clips());
+                return null;
+            });
+            if (!waitFor(LIMIT, () -> onFxQuietly(() -> answers.answered(model.results().rows()))
+                    == answers.nameByVideo().size() && boy().isPresent())) {
+                System.err.println("correction screenshot: the clips' results did not all come in time");
+                return 1;
             }
-        }
-    }
-
-    private void openWindow(LocalSystem system, Path work, ExecutorService background) throws Exception {
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        onFx(() -> {
-            stage = new Stage();
-            new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
-                    model.firstRun(Optional.of(base -> system.config())), FileDialogs.system()).show(false);
-            return null;
-        });
-        model.start().get(60, TimeUnit.SECONDS);
-        if (!waitFor(Duration.ofSeconds(60),
-                () -> model.results().connectionProperty().get().state() == ConnectionState.CONNECTED)) {
-            throw new IllegalStateException("the desktop did not connect to the relay");
+            Thread.sleep(1500);   // the face crops' thumbnails
+            return photographDialog(output);
         }
     }
 
@@ -205,39 +166,5 @@ public final class CorrectionScreenshot {
                 .filter(window -> window != stage && window.isShowing() && window instanceof Stage s
                         && "This is…".equals(s.getTitle()))
                 .findFirst();
-    }
-
-    private static boolean waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.get());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(30, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFxQuietly(Supplier<T> action) {
-        try {
-            return onFx(action);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the FX thread did not answer: " + e, e);
-        }
     }
 }

@@ -113,8 +113,11 @@ public final class EvidenceScreenshots {
         }
     }
 
-    /** Two and a half minutes: Trump; Mr Bean beside Vin Diesel and the boy; Floki; Morgan Freeman beside Trump. */
-    private static Path lecture(Path videos, Path output) throws Exception {
+    /**
+     * Two and a half minutes: Trump; Mr Bean beside Vin Diesel and the boy; Floki; Morgan Freeman beside Trump.
+     * (AttendanceScreenshot puts it in a week too.)
+     */
+    static Path lecture(Path videos, Path output) throws Exception {
         return new LectureMaker(new LectureMaker.Format(1280, 720, 25, 10)).make(List.of(
                 new LectureMaker.Nobody(8),
                 new LectureMaker.One(videos.resolve("test_0.mp4"), 25),

@@ -46,7 +46,8 @@ import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 /**
  * Renders the real window with sample state and saves the README's screenshots:
  * {@code desktop-empty.png}, {@code desktop-uploads.png}, {@code desktop-results.png}, {@code desktop-roster.png},
- * {@code desktop-settings.png}, {@code desktop-attendance.png}.
+ * {@code desktop-settings.png}. (The Attendance tab's picture, {@code desktop-attendance.png}, is taken from a real
+ * run by the cli module's {@code AttendanceScreenshot}.)
  * Run it under Xvfb with the GTK glass (not Monocle), e.g.
  * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -cp ... org.classroom.desktop.gui.DesktopScreenshots docs}.
  * Uploads go through a staged uploader (so that progress can be frozen mid-way), results come from a
@@ -168,20 +169,6 @@ public final class DesktopScreenshots {
             save(dialog[0].getDialogPane().getScene(), out.resolve("desktop-settings.png"));
             onFx(() -> dialog[0].close());
 
-            // Attendance over a term: five earlier lectures (generated: who came and for how long) and today's
-            // eight course clips, grouped by date; a student added to the roster who never came stands out.
-            onFx(() -> model.roster().save(new Student("grace_hopper", 9, "computer_science", "senior"), null));
-            for (VideoResult lecture : earlierLectures(students)) {
-                relay.publish(lecture);
-                pause(100);
-            }
-            onFx(() -> {
-                ((TabPane) stage[0].getScene().lookup(".tab-pane")).getSelectionModel().select(2);
-                model.attendance().groupingProperty().set(org.classroom.desktop.model.LectureGrouping.DATE);
-            });
-            pause(2000);
-            save(stage[0], out.resolve("desktop-attendance.png"));
-
             onFx(() -> stage[0].close());
             model.close();
             background.shutdownNow();
@@ -189,35 +176,6 @@ public final class DesktopScreenshots {
         Platform.exit();
         System.out.println("screenshots written to " + out);
         System.exit(0);
-    }
-
-    /**
-     * Five weekly lectures before today, two recordings each, with whoever came (a seeded draw, so the
-     * picture is the same every time) on screen for part of the 50 minutes.
-     */
-    private static List<VideoResult> earlierLectures(List<Student> students) {
-        java.util.Random random = new java.util.Random(546);
-        List<VideoResult> lectures = new ArrayList<>();
-        java.time.LocalDate today = java.time.LocalDate.now();
-        for (int week = 5; week >= 1; week--) {
-            Instant day = today.minusWeeks(week).atTime(11, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
-            for (int part = 1; part <= 2; part++) {
-                List<RecognisedPerson> people = new ArrayList<>();
-                for (Student student : students) {
-                    if (random.nextDouble() < 0.55) {
-                        double from = random.nextInt(900);
-                        double to = from + 120 + random.nextInt(1500);
-                        people.add(new RecognisedPerson(student.name(), student.id(), student.major(), student.year(),
-                                0.35 + random.nextDouble() * 0.2, null, from,
-                                List.of(new org.classroom.common.model.Appearance(from, to))));
-                    }
-                }
-                lectures.add(new VideoResult("lectures/week-" + (6 - week) + "/part-" + part + ".mp4",
-                        people.isEmpty() ? ResultStatus.NO_FACE : ResultStatus.RECOGNISED, people, people.size(), 0,
-                        null, null, Map.of(), day.plusSeconds(3600L * part)));
-            }
-        }
-        return lectures;
     }
 
     private static VideoResult result(String[] line) {
