@@ -117,8 +117,11 @@ class FanOutSystemTest {
         assertThat(system.evidenceObjects().keySet()).filteredOn(key -> key.startsWith("crops/lecture.mp4/"))
                 .containsExactlyInAnyOrderElementsOf(split.people().stream().map(RecognisedPerson::crop).toList());
         assertFramesAndOneFilmstrip(split);
-        System.out.printf("fan-out: 3-minute lecture in 4 segments: %.1f s (whole: %.1f s of engine)%n",
-                invocation.millis() / 1000, whole.timingsMs().getOrDefault("total", 0.0) / 1000);
+        assertThat(watch.largestAnswer()).as("a segment's answer, frames and thumbnails with it, within Lambda's 6 MB")
+                .isPositive().isLessThan(6_291_456);
+        System.out.printf("fan-out: 3-minute lecture in 4 segments: %.1f s (whole: %.1f s of engine); largest segment"
+                + " answer %d bytes%n", invocation.millis() / 1000, whole.timingsMs().getOrDefault("total", 0.0) / 1000,
+                watch.largestAnswer());
     }
 
     @Test
