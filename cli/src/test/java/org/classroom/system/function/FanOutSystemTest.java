@@ -3,17 +3,24 @@ package org.classroom.system.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.classroom.common.config.SampleData;
+import org.classroom.common.events.ETags;
+import org.classroom.common.format.FilmstripIndex;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
+import org.classroom.face.evidence.Filmstrip;
 import org.classroom.face.video.LectureMaker;
 import org.classroom.face.video.SamplingOptions;
 import org.classroom.function.RecogniseHandler;
@@ -84,7 +91,7 @@ class FanOutSystemTest {
     }
 
     @Test
-    void aSplitRecordingGetsOneResultWithTheSamePeopleAndAppearancesAsWhole() {
+    void aSplitRecordingGetsOneResultWithTheSamePeopleAndAppearancesAsWhole() throws IOException {
         system.upload("whole.mp4", lecture);
         assertThat(system.invoke(WHOLE, system.sqsEvent(system.takeNotifications(1))).failedMessageIds()).isEmpty();
         VideoResult whole = system.results().get("whole.mp4");
@@ -109,8 +116,12 @@ class FanOutSystemTest {
                 .startsWith("crops/lecture.mp4/").endsWith("/" + person.name() + ".jpg"));
         assertThat(system.evidenceObjects().keySet()).filteredOn(key -> key.startsWith("crops/lecture.mp4/"))
                 .containsExactlyInAnyOrderElementsOf(split.people().stream().map(RecognisedPerson::crop).toList());
-        System.out.printf("fan-out: 3-minute lecture in 4 segments: %.1f s (whole: %.1f s of engine)%n",
-                invocation.millis() / 1000, whole.timingsMs().getOrDefault("total", 0.0) / 1000);
+        assertFramesAndOneFilmstrip(split);
+        assertThat(watch.largestAnswer()).as("a segment's answer, frames and thumbnails with it, within Lambda's 6 MB")
+                .isPositive().isLessThan(6_291_456);
+        System.out.printf("fan-out: 3-minute lecture in 4 segments: %.1f s (whole: %.1f s of engine); largest segment"
+                + " answer %d bytes%n", invocation.millis() / 1000, whole.timingsMs().getOrDefault("total", 0.0) / 1000,
+                watch.largestAnswer());
     }
 
     @Test
@@ -149,6 +160,50 @@ class FanOutSystemTest {
                     .containsExactlyInAnyOrder("president_biden", "mr_bean", "morgan_freeman", "johnny_dep");
             assertThat(single.drainOutputQueue()).hasSize(1);
         }
+    }
+
+    /**
+     * As for a video done whole: each person's best-view frame (from whichever segment named it best) in the evidence
+     * bucket, the boxes in others' frames where they are on screen together, and one filmstrip over the whole
+     * recording, every segment's stretch in it, within the limit.
+     */
+    private static void assertFramesAndOneFilmstrip(VideoResult split) throws IOException {
+        Map<String, byte[]> evidence = system.evidenceObjects();
+        String version = "frames/lecture.mp4/" + ETags.normalise(split.etag()) + "/";
+        assertThat(split.people()).allSatisfy(person -> {
+            assertThat(person.frame()).as(person.name())
+                    .startsWith(version + Math.round(person.frameSeconds() * 1000) + "-");
+            assertThat(evidence).containsKey(person.frame());
+            assertThat(person.seenIn()).allSatisfy(seen -> assertThat(evidence).containsKey(seen.frame()));
+        });
+        RecognisedPerson bean = named(split, "bean");
+        RecognisedPerson freeman = named(split, "freeman");
+        assertThat(bean.frame().equals(freeman.frame())
+                || bean.seenIn().stream().anyMatch(seen -> seen.frame().equals(freeman.frame()))
+                || freeman.seenIn().stream().anyMatch(seen -> seen.frame().equals(bean.frame())))
+                .as("side by side: one's frame outlines the other").isTrue();
+
+        assertThat(evidence.keySet()).as("one filmstrip")
+                .filteredOn(key -> key.startsWith("frames/lecture.mp4/") && key.endsWith("/strip.json"))
+                .containsExactly(version + "strip.json");
+        FilmstripIndex index = FilmstripIndex.fromJson(evidence.get(version + "strip.json"));
+        byte[] images = evidence.get(version + "strip.jpgs");
+        List<Double> times = index.thumbnails().stream().map(FilmstripIndex.Thumbnail::seconds).toList();
+        assertThat(times).hasSizeLessThanOrEqualTo(Filmstrip.DEFAULT_MAX).isSorted().doesNotHaveDuplicates();
+        assertThat(times.get(0)).isLessThan(SPACING);
+        assertThat(times.get(times.size() - 1)).isGreaterThan(180 - 2 * SPACING);
+        for (double from = 0; from < 180; from += 45) {
+            double start = from;
+            assertThat(times).as("the segment from " + start + " s").anyMatch(at -> at >= start && at < start + 45);
+        }
+        for (FilmstripIndex.Thumbnail thumbnail : index.thumbnails()) {
+            byte[] jpeg = Arrays.copyOfRange(images, (int) thumbnail.offset(), (int) thumbnail.offset() + thumbnail.length());
+            assertThat(ImageIO.read(new ByteArrayInputStream(jpeg)).getWidth()).isEqualTo(Filmstrip.THUMBNAIL_WIDTH);
+        }
+    }
+
+    private static RecognisedPerson named(VideoResult result, String part) {
+        return result.people().stream().filter(person -> person.name().contains(part)).findFirst().orElseThrow();
     }
 
     private static void assertSameFindings(VideoResult split, VideoResult whole) {

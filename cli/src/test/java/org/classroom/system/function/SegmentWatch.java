@@ -15,14 +15,15 @@ import org.classroom.common.format.Json;
 import org.classroom.function.fanout.SegmentRequest;
 
 /**
- * The function as the Lambda endpoint runs it, watched: counts the segment requests each segment gets, and can
- * make the first request for one segment fail as a crashed container would.
+ * The function as the Lambda endpoint runs it, watched: counts the segment requests each segment gets, notes the
+ * largest answer to one, and can make the first request for one segment fail as a crashed container would.
  */
 final class SegmentWatch implements RequestStreamHandler {
 
     private final RequestStreamHandler function;
     private final Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile int failFirstRequestFor = -1;
+    private final java.util.concurrent.atomic.AtomicLong largestAnswer = new java.util.concurrent.atomic.AtomicLong();
 
     SegmentWatch(RequestStreamHandler function) {
         this.function = function;
@@ -41,7 +42,13 @@ final class SegmentWatch implements RequestStreamHandler {
         return counts;
     }
 
+    /** The most bytes a segment invocation answered with, since the last {@link #reset}. */
+    long largestAnswer() {
+        return largestAnswer.get();
+    }
+
     void reset() {
+        largestAnswer.set(0);
         requests.clear();
         failFirstRequestFor = -1;
     }
@@ -57,6 +64,11 @@ final class SegmentWatch implements RequestStreamHandler {
                 throw new IllegalStateException("segment " + segment + "'s container died");
             }
         }
-        function.handleRequest(new ByteArrayInputStream(event), output, context);
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        function.handleRequest(new ByteArrayInputStream(event), answer, context);
+        if (SegmentRequest.isOne(root)) {
+            largestAnswer.accumulateAndGet(answer.size(), Math::max);
+        }
+        answer.writeTo(output);
     }
 }

@@ -44,7 +44,7 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
         double spacing = sampling.maxSpacingSeconds();
         int missable = TrackingOptions.defaults(match.sameFaceDistance()).maxMissedSamples();
         return new SegmentMerge(JOIN_GAP_SPACINGS * spacing, (JOIN_GAP_SPACINGS + missable) * spacing,
-                match.sameFaceDistance());
+                match.sameFaceDistance(), FilmstripLimit.fromEnvironment());
     }
 
     public double tolerance() {

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,6 +45,7 @@ import org.classroom.face.match.GalleryMatcher;
 import org.classroom.face.match.MatchOutcome;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
+import org.classroom.face.segment.SegmentFrame;
 import org.classroom.face.segment.SegmentPerson;
 import org.classroom.face.segment.SegmentRecogniser;
 import org.classroom.face.track.AppearanceMerger;
@@ -183,14 +186,14 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
     @Override
     public PartialResult recogniseSegment(Path video, String videoName, Gallery gallery, Segment segment) {
         return recogniseSegment(range -> FrameSampler.open(video, options.sampling(), options.limits(), range),
-                videoName, gallery, segment);
+                videoName, gallery, segment, filmstripMax);
     }
 
     @Override
     public PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery,
-                                          Segment segment) {
+                                          Segment segment, int filmstripShare) {
         return recogniseSegment(range -> FrameSampler.open(video, videoName, options.sampling(), options.limits(),
-                range), videoName, gallery, segment);
+                range), videoName, gallery, segment, filmstripShare);
     }
 
     /** How a clip's frames are reached, for all of it or a part: from a file, or read by position. */
@@ -202,7 +205,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
         StageClock clock = new StageClock();
         Sampling run;
         try {
-            run = sample(opening, gallery, TimeRange.whole(), clock);
+            run = sample(opening, gallery, TimeRange.whole(), filmstripMax, clock);
         } catch (InvalidVideoException e) {
             LOG.info("{}: not a usable video: {}", videoName, e.getMessage());
             return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null),
@@ -236,15 +239,18 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
      * result; a fault of the engine is thrown, for the segment to be tried again.
      */
     private PartialResult recogniseSegment(SamplerOpening opening, String videoName, Gallery gallery,
-                                           Segment segment) {
+                                           Segment segment, int filmstripShare) {
         StageClock clock = new StageClock();
         try {
-            Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()), clock);
+            Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()),
+                    filmstripShare, clock);
             LOG.info("{}: {}: {} frame(s), {} person(s), {} face encoding(s)", videoName, segment, run.frames(),
                     run.people().size(), run.encodings());
+            // Thumbnails even when nobody is here: the filmstrip covers the whole recording.
             return new PartialResult(segment, run.people().stream().map(person -> segmentPerson(person, run.crops()))
-                    .toList(),
-                    run.frames(), clock.millis(), null);
+                    .toList(), run.frames(), clock.millis(), null,
+                    segmentFramesOf(run.people(), run.keeper(), new TrackOwners(run.people(), run.decided())),
+                    run.keeper().filmstrip().thumbnails());
         } catch (InvalidVideoException e) {
             LOG.info("{}: {}: not a usable video: {}", videoName, segment, e.getMessage());
             return PartialResult.invalid(segment, e.getMessage());
@@ -256,10 +262,10 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
                             BestViewCrops crops, FrameKeeper keeper) {
     }
 
-    private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, StageClock clock)
+    private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, int filmstrip, StageClock clock)
             throws InvalidVideoException {
         BestViewCrops crops = new BestViewCrops();
-        FrameKeeper frameKeeper = new FrameKeeper(filmstripMax);
+        FrameKeeper frameKeeper = new FrameKeeper(filmstrip);
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
         FaceTracker tracker = new FaceTracker(TrackingOptions.defaults(options.match().sameFaceDistance()));
         List<DecidedTrack> decided = List.of();
@@ -329,6 +335,24 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
             });
         }
         return found;
+    }
+
+    /**
+     * The frames of a segment's best views, each once, with everyone in them the segment can tell, labelled as
+     * {@link #framesOf} labels them; the merge relabels them as the video's result lists its people.
+     */
+    private static List<SegmentFrame> segmentFramesOf(List<Person> people, FrameKeeper frames, TrackOwners owners) {
+        Map<Long, SegmentFrame> found = new LinkedHashMap<>();
+        for (Person person : people) {
+            frames.of(person.best().best()).ifPresent(frame -> found.computeIfAbsent(Math.round(frame.seconds() * 1000),
+                    millis -> {
+                        List<BestFrame.Face> faces = new ArrayList<>();
+                        frame.faces().forEach((track, box) -> owners.of(track)
+                                .ifPresent(owner -> faces.add(new BestFrame.Face(owner, box))));
+                        return new SegmentFrame(millis, frame.width(), frame.height(), frame.jpeg(), faces);
+                    }));
+        }
+        return List.copyOf(found.values());
     }
 
     /**

@@ -69,12 +69,17 @@ public final class Filmstrip {
 
     /** The thumbnails in one object and their index; null when there are none. */
     public Packed packed() {
-        if (kept.isEmpty()) {
+        return pack(kept);
+    }
+
+    /** Thumbnails (in order of time) in one object and their index; null when there are none. */
+    public static Packed pack(List<Thumbnail> thumbnails) {
+        if (thumbnails.isEmpty()) {
             return null;
         }
         ByteArrayOutputStream images = new ByteArrayOutputStream();
         List<FilmstripIndex.Thumbnail> index = new ArrayList<>();
-        for (Thumbnail thumbnail : kept) {
+        for (Thumbnail thumbnail : thumbnails) {
             index.add(new FilmstripIndex.Thumbnail(thumbnail.seconds(), images.size(), thumbnail.jpeg().length));
             images.writeBytes(thumbnail.jpeg());
         }

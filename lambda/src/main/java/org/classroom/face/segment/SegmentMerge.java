@@ -15,7 +15,9 @@ import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.RecognisedVideo;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.Filmstrip;
 import org.classroom.face.segment.CrossSegmentPeople.Piece;
 import org.classroom.face.track.AppearanceJoin;
 
@@ -32,13 +34,24 @@ public final class SegmentMerge {
     private final CrossSegmentPeople identities;
     private final double joinGapSeconds;
     private final double boundaryGapSeconds;
+    private final int filmstripMax;
+
+    /** With the default filmstrip limit. */
+    public SegmentMerge(double joinGapSeconds, double boundaryGapSeconds, double sameFaceDistance) {
+        this(joinGapSeconds, boundaryGapSeconds, sameFaceDistance, Filmstrip.DEFAULT_MAX);
+    }
 
     /**
      * @param joinGapSeconds     stretches less than this apart are one appearance (the engine's own join gap)
      * @param boundaryGapSeconds stretches on either side of a boundary less than this apart are one appearance
      * @param sameFaceDistance   faces nearer than this are one person (the engine's own)
+     * @param filmstripMax       the most thumbnails the recording's one filmstrip may hold
      */
-    public SegmentMerge(double joinGapSeconds, double boundaryGapSeconds, double sameFaceDistance) {
+    public SegmentMerge(double joinGapSeconds, double boundaryGapSeconds, double sameFaceDistance, int filmstripMax) {
+        if (filmstripMax < 1) {
+            throw new IllegalArgumentException("a filmstrip holds at least one thumbnail, not " + filmstripMax);
+        }
+        this.filmstripMax = filmstripMax;
         if (boundaryGapSeconds < joinGapSeconds) {
             throw new IllegalArgumentException("the gap across a boundary cannot be below the join gap");
         }
@@ -54,10 +67,16 @@ public final class SegmentMerge {
         return mergeWithCrops(video, partials).result();
     }
 
+    /** The most thumbnails of the merged filmstrip, to be shared among the segments. */
+    public int filmstripMax() {
+        return filmstripMax;
+    }
+
     /**
-     * The same, with the face crop of each person's best view over all segments, labelled as the result lists
-     * them (gallery name, or {@code unknown-N} in the order of the unknown people); a person whose best view's
-     * segment kept no crop has none.
+     * The same, with the evidence of a video done whole: the face crop and frame of each person's best view over
+     * all segments, labelled as the result lists them (gallery name, or {@code unknown-N} in the order of the
+     * unknown people), a person whose best view's segment kept none having none; and one filmstrip of the
+     * whole recording, the segments' thumbnails in order of time.
      */
     public RecognisedVideo mergeWithCrops(String video, List<PartialResult> partials) {
         List<PartialResult> ordered = inOrder(partials);
@@ -70,29 +89,50 @@ public final class SegmentMerge {
         List<Double> boundaries = ordered.stream().skip(1).map(partial -> partial.segment().fromSeconds()).toList();
         BiPredicate<Double, Double> joins = (end, start) -> start - end <= joinGapSeconds
                 || (start - end <= boundaryGapSeconds && boundaries.stream().anyMatch(at -> end <= at && at <= start));
+        List<List<Piece>> people = identities.group(ordered);
+        List<String> labels = labels(people);
+        MergedFrames pictures = new MergedFrames(ordered, people, labels);
         List<RecognisedPerson> named = new ArrayList<>();
         List<UnknownPerson> unknown = new ArrayList<>();
         List<FaceCrop> crops = new ArrayList<>();
-        for (List<Piece> person : identities.group(ordered)) {
+        List<BestFrame> frames = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            List<Piece> person = people.get(i);
+            String label = labels.get(i);
             List<Appearance> appearances = AppearanceJoin.join(person.stream()
                     .flatMap(piece -> piece.person().appearances().stream()).toList(), joins);
-            SegmentPerson first = person.get(0).person();
-            if (first.named()) {
-                SegmentPerson best = person.stream().map(Piece::person).filter(SegmentPerson::named)
-                        .min(Comparator.comparingDouble(SegmentPerson::distance)).orElseThrow();
-                named.add(new RecognisedPerson(first.name(), null, null, null, best.distance(), best.box(),
+            Piece bestPiece;
+            if (person.get(0).person().named()) {
+                bestPiece = person.stream().filter(piece -> piece.person().named())
+                        .min(Comparator.comparingDouble(piece -> piece.person().distance())).orElseThrow();
+                SegmentPerson best = bestPiece.person();
+                named.add(new RecognisedPerson(label, null, null, null, best.distance(), best.box(),
                         best.frameSeconds(), appearances));
-                crop(first.name(), best).ifPresent(crops::add);
             } else {
-                SegmentPerson best = person.stream().map(Piece::person)
-                        .max(Comparator.comparingDouble(SegmentPerson::frontality)).orElseThrow();
+                bestPiece = person.stream()
+                        .max(Comparator.comparingDouble(piece -> piece.person().frontality())).orElseThrow();
+                SegmentPerson best = bestPiece.person();
                 unknown.add(new UnknownPerson(best.box(), best.frameSeconds(), appearances));
-                crop(EvidenceKeys.unknownPerson(unknown.size()), best).ifPresent(crops::add);
             }
+            crop(label, bestPiece.person()).ifPresent(crops::add);
+            pictures.of(label, bestPiece).ifPresent(frames::add);
         }
         named.sort(Comparator.comparingDouble(RecognisedPerson::distance));
+        // As for a video done whole: a filmstrip only beside someone's frame.
+        Filmstrip.Packed filmstrip = people.isEmpty() ? null : SegmentStrip.of(ordered, filmstripMax);
         return new RecognisedVideo(new VideoResult(video, status(named, unknown), named, named.size() + unknown.size(),
-                unknown.size(), null, null, summedTimings(ordered), Instant.now(), unknown), crops);
+                unknown.size(), null, null, summedTimings(ordered), Instant.now(), unknown), crops, frames, filmstrip);
+    }
+
+    /** Each merged person's label: the gallery name, or {@code unknown-N} in the order of the unknown people. */
+    private static List<String> labels(List<List<Piece>> people) {
+        List<String> labels = new ArrayList<>();
+        int unknown = 0;
+        for (List<Piece> person : people) {
+            SegmentPerson first = person.get(0).person();
+            labels.add(first.named() ? first.name() : EvidenceKeys.unknownPerson(++unknown));
+        }
+        return labels;
     }
 
     private static Optional<FaceCrop> crop(String label, SegmentPerson best) {

@@ -17,6 +17,11 @@ public interface SegmentRecogniser {
      */
     PartialResult recogniseSegment(Path video, String videoName, Gallery gallery, Segment segment);
 
-    /** The same for a recording read where it lies, by position: only its index and the segment's bytes are read. */
-    PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery, Segment segment);
+    /**
+     * The same for a recording read where it lies, by position: only its index and the segment's bytes are read.
+     *
+     * @param filmstripShare the most thumbnails this segment adds to the recording's filmstrip
+     */
+    PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery, Segment segment,
+                                   int filmstripShare);
 }

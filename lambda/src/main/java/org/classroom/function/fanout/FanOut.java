@@ -93,8 +93,10 @@ public final class FanOut implements AutoCloseable {
         LOG.info("{}: {} s in {} segments of up to {} s, done at once", object.key(), durationSeconds, segments.size(),
                 segments.stream().mapToDouble(Segment::seconds).max().orElse(0));
         List<CompletableFuture<PartialResult>> partials = new ArrayList<>();
+        // Each segment's share of the one filmstrip: the merge thins what rounding up adds.
+        int share = (int) Math.ceil((double) merge.filmstripMax() / segments.size());
         for (Segment segment : segments) {
-            SegmentRequest request = new SegmentRequest(object.bucket(), object.key(), etag, size, segment);
+            SegmentRequest request = new SegmentRequest(object.bucket(), object.key(), etag, size, segment, share);
             partials.add(segment.index() == 0
                     ? CompletableFuture.supplyAsync(() -> attempt(request, true), here)
                     : CompletableFuture.supplyAsync(() -> attempt(request, false), waiting));

@@ -47,12 +47,14 @@ public final class SegmentWorker {
         Gallery known = gallery.get();
         RandomAccessInput video = uploads.open(request);
         PartialResult partial = engines.with(engine -> segments(engine).recogniseSegment(video, request.key(), known,
-                request.segment()));
+                request.segment(), request.filmstripShare()));
         LOG.info("{}: {}: read {} of {} bytes", request.key(), request.segment(), video.bytesFetched(), video.size());
         // FFmpeg ends a range at a read that failed: a partial result of part of the segment is not its result.
         video.failure().ifPresent(fault -> {
             throw fault;
         });
-        return partial;
+        // Bounded here, whether the answer goes on the wire or the coordinator did the segment itself: the result
+        // is then the same however the segments were shared out.
+        return AnswerSize.fit(partial, AnswerSize.MAX_BYTES);
     }
 }

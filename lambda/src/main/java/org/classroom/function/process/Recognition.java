@@ -62,8 +62,10 @@ public final class Recognition {
                 ? RecordingLength.seconds(video, key) : 0;
         if (fanOut.isPresent() && fanOut.get().applies(length)) {
             RecognisedVideo merged = fanOut.get().recognise(object, etag, video.size(), length);
-            // Each segment sends its people's best-view crops; the merge keeps those of the views it names best.
-            return corrections.apply(evidence.keep(withRecords(merged.result()).withVideo(key, etag), merged.crops()));
+            // Each segment sends its people's best-view crops and frames and its share of the filmstrip; the merge
+            // keeps the crops and frames of the views it names best and joins the thumbnails into one strip.
+            return corrections.apply(evidence.keep(withRecords(merged.result()).withVideo(key, etag), merged.crops(),
+                    merged.frames(), merged.filmstrip()));
         }
         Gallery known = gallery.get();
         RecognisedVideo recognised;

@@ -13,8 +13,11 @@ import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.UnknownPerson;
 import org.classroom.common.model.VideoResult;
+import org.classroom.common.format.FilmstripIndex;
 import org.classroom.face.RecognisedVideo;
+import org.classroom.face.evidence.BestFrame;
 import org.classroom.face.evidence.FaceCrop;
+import org.classroom.face.evidence.Filmstrip;
 import org.junit.jupiter.api.Test;
 
 /** Synthetic partial results of a 15-minute recording cut into three 5-minute segments. */
@@ -162,6 +165,88 @@ class SegmentMergeTest {
         assertThat(merged.crops()).as("bean's segment kept no crop: none for him")
                 .extracting(FaceCrop::person, crop -> new String(crop.jpeg(), StandardCharsets.US_ASCII), FaceCrop::frameSeconds)
                 .containsExactlyInAnyOrder(tuple("biden", "biden-second", 300.0), tuple("unknown-1", "boy-first", 100.0));
+    }
+
+    @Test
+    void eachPersonsFrameIsTheOneOfTheirBestViewWithTheOthersInItLabelledAsTheResultListsThem() {
+        FaceBox xBox = new FaceBox(10, 10, 5, 5);
+        FaceBox boyBox = new FaceBox(20, 20, 5, 5);
+        // In the second segment the stranger X is its unknown-1 and the boy its unknown-2; in the result the boy,
+        // first seen in the first segment, is unknown-1 and X unknown-2.
+        RecognisedVideo merged = merge.mergeWithCrops("lecture.mp4", List.of(
+                partial(FIRST, List.of(frame(250, "biden-first", "biden"), frame(100, "boy-first", "unknown-1")),
+                        List.of(), named("biden", 0.45, 0.3, 250, 295), unknown(3.0, 0.9, 100, 120)),
+                partial(SECOND, List.of(new SegmentFrame(300_000, 1280, 720, bytes("biden-second"), List.of(
+                                new BestFrame.Face("biden", new FaceBox(1, 2, 3, 4)), new BestFrame.Face("unknown-1", xBox),
+                                new BestFrame.Face("unknown-2", boyBox), new BestFrame.Face("unknown-9", xBox)))),
+                        List.of(), named("biden", 0.35, 0.3, 300, 340), unknown(5.0, 0.9, 400, 420),
+                        unknown(3.05, 0.5, 300, 330)),
+                partial(THIRD, named("bean", 0.3, 2.0, 700, 720))));
+
+        assertThat(merged.result().unknownPeople()).extracting(UnknownPerson::frameSeconds).containsExactly(100.0, 400.0);
+        assertThat(merged.frames()).as("bean's and X's segments kept no frame of them: none")
+                .extracting(BestFrame::person, frame -> new String(frame.jpeg(), StandardCharsets.US_ASCII),
+                        BestFrame::millis, BestFrame::frameWidth)
+                .containsExactlyInAnyOrder(tuple("biden", "biden-second", 300_000L, 1280),
+                        tuple("unknown-1", "boy-first", 100_000L, 1280));
+        BestFrame biden = merged.frames().stream().filter(frame -> frame.person().equals("biden")).findFirst().orElseThrow();
+        assertThat(biden.others()).as("relabelled; someone the segment could not tell is left out")
+                .containsExactlyInAnyOrder(new BestFrame.Face("unknown-1", boyBox), new BestFrame.Face("unknown-2", xBox));
+    }
+
+    @Test
+    void theSegmentsThumbnailsMakeOneFilmstripOfTheWholeRecordingInOrderOfTime() {
+        RecognisedVideo merged = merge.mergeWithCrops("lecture.mp4", List.of(
+                partial(THIRD, List.of(), thumbnails(600, 700, 800)),
+                partial(FIRST, List.of(), thumbnails(0, 100, 200), named("biden", 0.35, 0.3, 250, 295)),
+                partial(SECOND, List.of(), thumbnails(300, 400, 500))));
+
+        FilmstripIndex index = merged.filmstrip().index();
+        assertThat(index.thumbnails()).extracting(FilmstripIndex.Thumbnail::seconds)
+                .containsExactly(0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0, 700.0, 800.0);
+        FilmstripIndex.Thumbnail last = index.thumbnails().get(8);
+        assertThat(new String(merged.filmstrip().images(), (int) last.offset(), last.length(), StandardCharsets.US_ASCII))
+                .isEqualTo("thumb-800");
+    }
+
+    @Test
+    void theMergedFilmstripIsThinnedEvenlyToItsLimitStillCoveringTheWholeRecording() {
+        SegmentMerge limited = new SegmentMerge(1.5 * SPACING, 2.5 * SPACING, 0.5, 4);
+        RecognisedVideo merged = limited.mergeWithCrops("lecture.mp4", List.of(
+                partial(FIRST, List.of(), thumbnails(0, 100, 200), named("biden", 0.35, 0.3, 250, 295)),
+                partial(SECOND, List.of(), thumbnails(300, 400, 500)),
+                partial(THIRD, List.of(), thumbnails(600, 700, 800))));
+
+        assertThat(merged.filmstrip().index().thumbnails()).extracting(FilmstripIndex.Thumbnail::seconds)
+                .containsExactly(0.0, 200.0, 400.0, 600.0);
+    }
+
+    @Test
+    void nobodyAnywhereKeepsNoFilmstripAsAVideoDoneWhole() {
+        RecognisedVideo merged = merge.mergeWithCrops("lecture.mp4", List.of(partial(FIRST, List.of(), thumbnails(0)),
+                partial(SECOND, List.of(), thumbnails(300)), partial(THIRD, List.of(), thumbnails(600))));
+
+        assertThat(merged.filmstrip()).isNull();
+        assertThat(merged.frames()).isEmpty();
+    }
+
+    private static SegmentFrame frame(double seconds, String jpeg, String... people) {
+        return new SegmentFrame(Math.round(seconds * 1000), 1280, 720, bytes(jpeg), java.util.Arrays.stream(people)
+                .map(person -> new BestFrame.Face(person, new FaceBox(1, 2, 3, 4))).toList());
+    }
+
+    private static List<Filmstrip.Thumbnail> thumbnails(double... seconds) {
+        return java.util.Arrays.stream(seconds).mapToObj(at -> new Filmstrip.Thumbnail(at,
+                bytes("thumb-" + Math.round(at)))).toList();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static PartialResult partial(Segment segment, List<SegmentFrame> frames,
+                                         List<Filmstrip.Thumbnail> thumbnails, SegmentPerson... people) {
+        return new PartialResult(segment, List.of(people), 60, Map.of("detect", 10.0), null, frames, thumbnails);
     }
 
     private static SegmentPerson withCrop(SegmentPerson person, String jpeg) {

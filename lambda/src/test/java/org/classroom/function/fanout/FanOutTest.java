@@ -48,6 +48,7 @@ class FanOutTest {
             log.add("remote " + request.segment().index());
             assertThat(request.etag()).as("the claimed version").isEqualTo("abc");
             assertThat(request.size()).as("read by ranges without asking for its size").isEqualTo(SIZE);
+            assertThat(request.filmstripShare()).as("a quarter of the filmstrip's 360 thumbnails").isEqualTo(90);
             return partial(request.segment());
         }, 2);
 
