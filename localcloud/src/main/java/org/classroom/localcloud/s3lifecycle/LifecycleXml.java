@@ -22,6 +22,7 @@ import java.util.UUID;
 public final class LifecycleXml {
 
     private static final XmlMapper XML = XmlMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+    private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final int MAX_RULES = 1000;
     private static final int MAX_ID_LENGTH = 255;
 
@@ -83,7 +84,10 @@ public final class LifecycleXml {
         Configuration configuration = new Configuration();
         configuration.rules = rules.stream().map(LifecycleXml::element).toList();
         try {
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XML.writeValueAsString(configuration);
+            // S3's namespace as a default one on the root: Jackson would give the root a namespace and reset
+            // it to none on each child (xmlns=""), leaving the rules outside S3's namespace.
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + XML.writeValueAsString(configuration)
+                    .replaceFirst("^<LifecycleConfiguration>", "<LifecycleConfiguration xmlns=\"" + NAMESPACE + "\">");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write lifecycle rules", e);
         }
@@ -121,7 +125,7 @@ public final class LifecycleXml {
         return element;
     }
 
-    @JacksonXmlRootElement(localName = "LifecycleConfiguration", namespace = "http://s3.amazonaws.com/doc/2006-03-01/")
+    @JacksonXmlRootElement(localName = "LifecycleConfiguration")
     static final class Configuration {
         @JacksonXmlElementWrapper(useWrapping = false)
         @JacksonXmlProperty(localName = "Rule")
