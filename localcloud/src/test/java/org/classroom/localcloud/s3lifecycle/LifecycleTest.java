@@ -73,6 +73,20 @@ class LifecycleTest {
     }
 
     @Test
+    void aDeletedBucketTakesItsRulesWithIt() {
+        String bucket = bucket(s3);
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(
+                rule("all", ExpirationStatus.ENABLED, LifecycleRuleFilter.builder().prefix("").build(), 1))));
+
+        s3.deleteBucket(r -> r.bucket(bucket));
+        s3.createBucket(r -> r.bucket(bucket));
+
+        assertThatThrownBy(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("NoSuchLifecycleConfiguration"));
+    }
+
+    @Test
     void whatTheLocalCloudCannotCarryOutIsRefusedNotDropped() {
         String bucket = bucket(s3);
         assertThatThrownBy(() -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(
