@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,6 +33,10 @@ import org.classroom.localcloud.s3events.NotificationStore;
 import org.classroom.localcloud.s3events.QueueSender;
 import org.classroom.localcloud.s3events.S3EventPublisher;
 import org.classroom.localcloud.s3events.S3Gateway;
+import org.classroom.localcloud.s3lifecycle.BucketObjects;
+import org.classroom.localcloud.s3lifecycle.ExpirySweeper;
+import org.classroom.localcloud.s3lifecycle.LifecycleApi;
+import org.classroom.localcloud.s3lifecycle.LifecycleStore;
 import org.classroom.localcloud.standins.DynamoDbStandIn;
 import org.classroom.localcloud.standins.S3StandIn;
 import org.classroom.localcloud.standins.SqsStandIn;
@@ -42,14 +47,15 @@ import org.slf4j.LoggerFactory;
 /**
  * S3, SQS, DynamoDB and Lambda in this JVM, behind one endpoint on 127.0.0.1. The stand-ins (local-s3,
  * ElasticMQ, DynamoDB Local) each listen on a loopback port of their own; the edge routes each request
- * by its protocol, adds what no stand-in offers (S3 event notifications, Lambda Invoke) and can make a
- * service answer 503 to test how clients cope.
+ * by its protocol, adds what no stand-in offers (S3 event notifications and lifecycle expiry, Lambda
+ * Invoke) and can make a service answer 503 to test how clients cope.
  */
 public final class LocalCloud implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
 
     private final LocalCloudOptions options;
+    private final Clock clock;
     private final Forwarder forwarder = new Forwarder();
     private final Set<Service> stopped = EnumSet.noneOf(Service.class);
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -60,12 +66,14 @@ public final class LocalCloud implements AutoCloseable {
     private StandIn dynamoDb;
     private S3Gateway s3Gateway;
     private FunctionEndpoint functions;
+    private ExpirySweeper expiry;
     private Duration startupTime;
 
     private volatile AccessGate gate;
 
-    private LocalCloud(LocalCloudOptions options) {
+    private LocalCloud(LocalCloudOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     /**
@@ -75,7 +83,12 @@ public final class LocalCloud implements AutoCloseable {
      * @throws IllegalStateException         when a stand-in fails to start (nothing is left running)
      */
     public static LocalCloud start(LocalCloudOptions options) {
-        LocalCloud cloud = new LocalCloud(options);
+        return start(options, Clock.systemUTC());
+    }
+
+    /** As {@link #start(LocalCloudOptions)}, with the clock that decides when S3 objects expire (for tests). */
+    public static LocalCloud start(LocalCloudOptions options, Clock clock) {
+        LocalCloud cloud = new LocalCloud(options, clock);
         try {
             cloud.boot();
             return cloud;
@@ -116,10 +129,14 @@ public final class LocalCloud implements AutoCloseable {
         S3EventPublisher publisher = new S3EventPublisher(notifications, queueSender, options.region());
         StandIn s3StandIn = s3;
         Supplier<URI> s3Address = s3StandIn::address;
-        s3Gateway = new S3Gateway(s3Address, forwarder, notifications, publisher, queueSender::exists);
+        LifecycleStore lifecycle = new LifecycleStore(dataDir == null ? null : dataDir.resolve("s3-lifecycle.json"));
+        s3Gateway = new S3Gateway(s3Address, forwarder, notifications, publisher, queueSender::exists, new LifecycleApi(lifecycle));
+        expiry = new ExpirySweeper(lifecycle, new BucketObjects(s3Address, forwarder), clock, ExpirySweeper.DEFAULT_PERIOD);
+        closeables.add(expiry);
         functions = new FunctionEndpoint(options.concurrency(), options.region());
         closeables.add(functions);
         ready = true;
+        expiry.start();
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("local cloud ready at {} in {} ms ({})", endpoint(), startupTime.toMillis(),
                 dataDir == null ? "in memory" : "data in " + dataDir);
@@ -198,6 +215,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public void registerFunction(String name, Object handler, Duration timeout) {
         functions.register(name, handler, timeout);
+    }
+
+    /**
+     * Deletes the S3 objects that lifecycle rules have expired by now (the clock's), as the hourly sweep
+     * does; for tests that move the clock.
+     *
+     * @return how many objects were deleted
+     */
+    public int expireObjectsNow() {
+        return expiry.sweep();
     }
 
     /** Makes a service answer 503 ServiceUnavailable until {@link #start(Service)}, to test failure paths. */

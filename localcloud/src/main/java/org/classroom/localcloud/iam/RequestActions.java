@@ -87,6 +87,9 @@ public final class RequestActions {
             case "PUT encryption" -> "s3:PutEncryptionConfiguration";
             case "GET publicAccessBlock" -> "s3:GetBucketPublicAccessBlock";
             case "PUT publicAccessBlock" -> "s3:PutBucketPublicAccessBlock";
+            case "GET lifecycle" -> "s3:GetLifecycleConfiguration";
+            // IAM has no action of its own for DeleteBucketLifecycle: S3 checks the Put one.
+            case "PUT lifecycle", "DELETE lifecycle" -> "s3:PutLifecycleConfiguration";
             case "PUT " -> "s3:CreateBucket";
             case "DELETE " -> "s3:DeleteBucket";
             default -> "s3:Unknown";

@@ -11,12 +11,13 @@ import org.classroom.localcloud.edge.EdgeRequest;
 import org.classroom.localcloud.edge.EdgeResponse;
 import org.classroom.localcloud.edge.ErrorReplies;
 import org.classroom.localcloud.edge.Forwarder;
+import org.classroom.localcloud.s3lifecycle.LifecycleApi;
 import org.classroom.localcloud.s3reads.BoundedGets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The S3 side of the edge: answers the bucket notification API itself, passes every other request to
+ * The S3 side of the edge: answers the bucket notification and lifecycle APIs itself, passes every other request to
  * the S3 stand-in (with aws-chunked bodies made plain) and, after a successful object write, publishes
  * the S3 event that write causes.
  */
@@ -33,6 +34,7 @@ public final class S3Gateway {
     private final S3EventPublisher publisher;
     private final QueueSenderCheck queues;
     private final BoundedGets reads;
+    private final LifecycleApi lifecycle;
 
     /** Whether a notification's target queue exists (S3 validates destinations when they are set). */
     @FunctionalInterface
@@ -41,12 +43,13 @@ public final class S3Gateway {
     }
 
     public S3Gateway(Supplier<URI> backend, Forwarder forwarder, NotificationStore store, S3EventPublisher publisher,
-                     QueueSenderCheck queues) {
+                     QueueSenderCheck queues, LifecycleApi lifecycle) {
         this.backend = backend;
         this.forwarder = forwarder;
         this.store = store;
         this.publisher = publisher;
         this.queues = queues;
+        this.lifecycle = lifecycle;
         this.reads = new BoundedGets(backend, forwarder, BoundedGets.DEFAULT_PIECE_BYTES);
     }
 
@@ -60,6 +63,11 @@ public final class S3Gateway {
                 case "GET" -> getNotification(path.bucket());
                 default -> ErrorReplies.s3Error(405, "MethodNotAllowed", "use GET or PUT on ?notification", "/" + path.bucket());
             };
+        }
+        if (path.bucket() != null && path.key() == null && query.containsKey("lifecycle")) {
+            return bucketMissing(path.bucket())
+                    ? ErrorReplies.s3Error(404, "NoSuchBucket", "The specified bucket does not exist", "/" + path.bucket())
+                    : lifecycle.handle(request.method(), path.bucket(), plainBody(request));
         }
         if (path.bucket() != null && ListingKeys.applies(request, path.key() == null, query)) {
             return ListingKeys.decoded(forwarder.forward(ListingKeys.encoded(request), backend.get()));
@@ -75,6 +83,7 @@ public final class S3Gateway {
         if (path.key() == null) {
             if (request.method().equals("DELETE") && query.isEmpty()) {
                 store.remove(path.bucket());
+                lifecycle.bucketDeleted(path.bucket());
             }
             return reply;
         }
@@ -138,10 +147,7 @@ public final class S3Gateway {
     }
 
     private EdgeResponse putNotification(EdgeRequest request, String bucket) {
-        EdgeResponse bucketHead = forwarder.forward(new EdgeRequest("HEAD", "/" + bucket, null, Map.of(), new byte[0]),
-                backend.get());
-        bucketHead.bufferBody();
-        if (bucketHead.status() == 404) {
+        if (bucketMissing(bucket)) {
             return ErrorReplies.s3Error(404, "NoSuchBucket", "The specified bucket does not exist", "/" + bucket);
         }
         List<QueueNotification> configurations;
@@ -165,13 +171,17 @@ public final class S3Gateway {
     }
 
     private EdgeResponse getNotification(String bucket) {
-        EdgeResponse bucketHead = forwarder.forward(new EdgeRequest("HEAD", "/" + bucket, null, Map.of(), new byte[0]),
-                backend.get());
-        bucketHead.bufferBody();
-        if (bucketHead.status() == 404) {
+        if (bucketMissing(bucket)) {
             return ErrorReplies.s3Error(404, "NoSuchBucket", "The specified bucket does not exist", "/" + bucket);
         }
         return EdgeResponse.of(200, "application/xml", NotificationXml.write(store.get(bucket)));
+    }
+
+    private boolean bucketMissing(String bucket) {
+        EdgeResponse bucketHead = forwarder.forward(new EdgeRequest("HEAD", "/" + bucket, null, Map.of(), new byte[0]),
+                backend.get());
+        bucketHead.bufferBody();
+        return bucketHead.status() == 404;
     }
 
     private static byte[] plainBody(EdgeRequest request) {
