@@ -5,13 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -23,20 +17,10 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
-import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.FileDialogs;
-import org.classroom.desktop.gui.MainWindow;
-import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.SettingsStore;
-import org.classroom.desktop.logic.upload.UploadJournal;
-import org.classroom.desktop.model.ConnectionState;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.classroom.face.video.LectureMaker;
 import org.classroom.localcloud.iam.StackTemplate;
-import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.LocalSystemOptions;
 
@@ -84,14 +68,19 @@ public final class EvidenceScreenshots {
         try (LocalSystem system = LocalSystem.start(new ConfigLoader(Map.of(), work.resolve("none.properties")).load(Map.of()),
                 LocalSystemOptions.ephemeral(samples, work.resolve("results"))
                         .withIamTemplate(StackTemplate.find().orElseThrow()))) {
-            ExecutorService background = DesktopApp.backgroundPool();
-            try {
-                openWindow(system, work, background);
-                onFx(() -> {
+            try (LiveDesktop desktop = LiveDesktop.open(system, work)) {
+                stage = desktop.stage();
+                model = desktop.model();
+                // more room for the results and the frame below them than the first-run layout gives
+                LiveDesktop.onFx(() -> {
+                    ((SplitPane) stage.getScene().lookup("#videosSplit")).setDividerPositions(0.22);
+                    return null;
+                });
+                LiveDesktop.onFx(() -> {
                     model.uploads().add(List.of(samples.resolve("videos/test_5.mp4"), lecture));
                     return null;
                 });
-                if (!waitFor(() -> onFxQuietly(() -> rows("test_5.mp4").size() >= 2 && rows("lecture.mp4").size() >= 4))) {
+                if (!waitFor(() -> LiveDesktop.onFxQuietly(() -> rows("test_5.mp4").size() >= 2 && rows("lecture.mp4").size() >= 4))) {
                     System.err.println("evidence screenshots: the results did not come within " + LIMIT.toSeconds() + " s");
                     return 1;
                 }
@@ -100,15 +89,11 @@ public final class EvidenceScreenshots {
                 return frame && timeline ? 0 : 1;
             } finally {
                 if (stage != null) {
-                    onFx(() -> {
+                    LiveDesktop.onFx(() -> {
                         stage.close();
                         return null;
                     });
                 }
-                if (model != null) {
-                    model.close();
-                }
-                background.shutdownNow();
             }
         }
     }
@@ -129,42 +114,17 @@ public final class EvidenceScreenshots {
                 new LectureMaker.Nobody(15)), output);
     }
 
-    private void openWindow(LocalSystem system, Path work, ExecutorService background) throws Exception {
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        onFx(() -> {
-            stage = new Stage();
-            new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
-                    model.firstRun(Optional.of(base -> system.config())), FileDialogs.system()).show(false);
-            return null;
-        });
-        model.start().get(60, TimeUnit.SECONDS);
-        if (!waitFor(() -> model.results().connectionProperty().get().state() == ConnectionState.CONNECTED)) {
-            throw new IllegalStateException("the desktop did not connect to the relay");
-        }
-        // more room for the results and the frame below them than the first-run layout gives (once it is laid out)
-        onFx(() -> {
-            ((SplitPane) stage.getScene().lookup("#videosSplit")).setDividerPositions(0.22);
-            return null;
-        });
-    }
-
     /** The row whose frame outlines the most faces. */
     private boolean frameWithTheMostBoxes(Path file) throws Exception {
-        ResultRow chosen = onFx(() -> {
+        ResultRow chosen = LiveDesktop.onFx(() -> {
             List<ResultRow> all = List.copyOf(model.results().rows());
             ResultRow best = all.stream().filter(row -> row.frame() != null)
                     .max(java.util.Comparator.comparingLong(row -> sharing(all, row))).orElseThrow();
             table().getSelectionModel().select(best);
             return best;
         });
-        long boxes = onFx(() -> sharing(List.copyOf(model.results().rows()), chosen));
-        boolean shown = waitFor(() -> onFxQuietly(() -> picture() != null && stage.getScene().getRoot()
+        long boxes = LiveDesktop.onFx(() -> sharing(List.copyOf(model.results().rows()), chosen));
+        boolean shown = waitFor(() -> LiveDesktop.onFxQuietly(() -> picture() != null && stage.getScene().getRoot()
                 .lookupAll(".face-box").size() == boxes));
         return save(shown, chosen.video() + "'s frame of " + chosen.displayName() + " with " + boxes + " box(es)", file);
     }
@@ -176,15 +136,15 @@ public final class EvidenceScreenshots {
     }
 
     private boolean lectureTimeline(Path file) throws Exception {
-        onFx(() -> {
+        LiveDesktop.onFx(() -> {
             table().getSelectionModel().select(rows("lecture.mp4").stream()
                     .filter(row -> "mr_bean".equals(row.name())).findFirst().orElse(rows("lecture.mp4").get(0)));
             return null;
         });
-        waitFor(() -> onFxQuietly(() -> picture() != null));
+        waitFor(() -> LiveDesktop.onFxQuietly(() -> picture() != null));
         Thread.sleep(500);
         // the pointer over the timeline at a third of its width, as a mouse would put it there
-        onFx(() -> {
+        LiveDesktop.onFx(() -> {
             Node chart = stage.getScene().lookup("#timelineChart");
             // a mouse event's x and y are in the scene; the chart gets them in its own coordinates
             javafx.geometry.Point2D at = chart.localToScene(130 + (chart.getLayoutBounds().getWidth() - 130) * 0.4, 30);
@@ -192,7 +152,7 @@ public final class EvidenceScreenshots {
                     0, false, false, false, false, false, false, false, false, false, false, null));
             return null;
         });
-        boolean shown = waitFor(() -> onFxQuietly(() -> {
+        boolean shown = waitFor(() -> LiveDesktop.onFxQuietly(() -> {
             Node preview = stage.getScene().lookup("#timelinePreview");
             return preview.isVisible() && ((ImageView) preview.lookup(".image-view")).getImage() != null;
         }));
@@ -226,36 +186,6 @@ public final class EvidenceScreenshots {
     }
 
     private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.get());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(30, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFxQuietly(Supplier<T> action) {
-        try {
-            return onFx(action);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the FX thread did not answer: " + e, e);
-        }
+        return LiveDesktop.waitFor(LIMIT, condition);
     }
 }
