@@ -8,34 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.classroom.common.aws.AwsClients;
-import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
-import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.MainWindow;
-import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.SettingsStore;
-import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.model.LectureGrouping;
 import org.classroom.desktop.model.Presence;
 import org.classroom.desktop.model.StudentAttendance;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
-import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
-import org.classroom.localsystem.LocalSystemOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,26 +52,18 @@ class DesktopAttendanceTest {
     private Path work;
     private LocalSystem system;
     private MainViewModel model;
-    private ExecutorService background;
+    private RealDesktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
-        samples = SampleData.find().orElse(null);
-        if (samples == null) {
-            return;
+        desktop = RealDesktop.open(stage, "desktop-attendance-test", false,
+                work -> new ScriptedDialogs(work.resolve("attendance.csv"), null)).orElse(null);
+        if (desktop != null) {
+            samples = desktop.samples();
+            work = desktop.work();
+            system = desktop.system();
+            model = desktop.model();
         }
-        work = Files.createTempDirectory("desktop-attendance-test");
-        system = LocalSystem.start(new ConfigLoader(Map.of(), work.resolve("none.properties")).load(Map.of()),
-                LocalSystemOptions.ephemeral(samples, work.resolve("results")));
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        background = DesktopApp.backgroundPool();
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
-        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
-                new ScriptedDialogs(work.resolve("attendance.csv"), null))
-                .show(false);
-        model.start();
     }
 
     @BeforeEach
@@ -95,10 +73,8 @@ class DesktopAttendanceTest {
 
     @AfterEach
     void stop() {
-        if (model != null) {
-            model.close();
-            background.shutdownNow();
-            system.close();
+        if (desktop != null) {
+            desktop.close();
         }
     }
 
@@ -189,7 +165,6 @@ class DesktopAttendanceTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50))
-                .until(condition::getAsBoolean);
+        RealDesktop.waitFor(what, LIMIT, condition);
     }
 }

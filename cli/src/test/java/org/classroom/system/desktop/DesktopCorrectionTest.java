@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
@@ -24,19 +22,14 @@ import org.classroom.common.model.VideoResult;
 import org.classroom.common.results.ResultState;
 import org.classroom.common.results.ResultsTable;
 import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.MainWindow;
 import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
 import org.classroom.desktop.logic.settings.SettingsStore;
 import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
-import org.classroom.localcloud.iam.StackTemplate;
 import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
-import org.classroom.localsystem.LocalSystemOptions;
 import org.classroom.localsystem.Parts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -72,27 +65,18 @@ class DesktopCorrectionTest {
     private Path work;
     private LocalSystem system;
     private MainViewModel model;
-    private ExecutorService background;
+    private RealDesktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
-        samples = SampleData.find().orElse(null);
-        if (samples == null) {
-            return;
+        desktop = RealDesktop.open(stage, "desktop-correction-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
+        if (desktop != null) {
+            samples = desktop.samples();
+            work = desktop.work();
+            system = desktop.system();
+            model = desktop.model();
         }
-        work = Files.createTempDirectory("desktop-correction-test");
-        system = LocalSystem.start(new ConfigLoader(Map.of(), work.resolve("none.properties")).load(Map.of()),
-                LocalSystemOptions.ephemeral(samples, work.resolve("results"))
-                        .withIamTemplate(StackTemplate.find().orElseThrow()));
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        background = DesktopApp.backgroundPool();
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
-        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
-                new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")))
-                .show(false);
-        model.start();
     }
 
     @BeforeEach
@@ -102,10 +86,8 @@ class DesktopCorrectionTest {
 
     @AfterEach
     void stop() {
-        if (model != null) {
-            model.close();
-            background.shutdownNow();
-            system.close();
+        if (desktop != null) {
+            desktop.close();
         }
     }
 
@@ -203,10 +185,11 @@ class DesktopCorrectionTest {
 
         // Another desktop of the account, started afresh, is told the corrected result.
         Path otherWork = Files.createTempDirectory(work, "other-desktop");
+        ExecutorService otherPool = DesktopApp.backgroundPool();
         MainViewModel other = new MainViewModel(new AwsBackend(),
                 new SettingsStore(new ConfigLoader(Map.of(), otherWork.resolve("config.properties")),
                         DemoSystem.settingsOf(system.config())),
-                new UploadJournal(otherWork.resolve("uploads.json")), Platform::runLater, background);
+                new UploadJournal(otherWork.resolve("uploads.json")), Platform::runLater, otherPool);
         try {
             other.start().join();
             waitFor("the other desktop's row for test_0", () -> List.copyOf(other.results().rows()).stream()
@@ -215,6 +198,7 @@ class DesktopCorrectionTest {
                     .extracting(ResultRow::displayName).containsExactly("Unknown person 1");
         } finally {
             other.close();
+            otherPool.shutdownNow();
         }
 
         // The next upload of the clip does not bring the wrong name back.
@@ -255,7 +239,6 @@ class DesktopCorrectionTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50))
-                .until(condition::getAsBoolean);
+        RealDesktop.waitFor(what, LIMIT, condition);
     }
 }

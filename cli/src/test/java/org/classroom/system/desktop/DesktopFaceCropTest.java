@@ -2,35 +2,18 @@ package org.classroom.system.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
-import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
-import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.MainWindow;
-import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.SettingsStore;
-import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
-import org.classroom.localcloud.iam.StackTemplate;
-import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
-import org.classroom.localsystem.LocalSystemOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,27 +42,18 @@ class DesktopFaceCropTest {
     private Path work;
     private LocalSystem system;
     private MainViewModel model;
-    private ExecutorService background;
+    private RealDesktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
-        samples = SampleData.find().orElse(null);
-        if (samples == null) {
-            return;
+        desktop = RealDesktop.open(stage, "desktop-crop-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
+        if (desktop != null) {
+            samples = desktop.samples();
+            work = desktop.work();
+            system = desktop.system();
+            model = desktop.model();
         }
-        work = Files.createTempDirectory("desktop-crop-test");
-        system = LocalSystem.start(new ConfigLoader(Map.of(), work.resolve("none.properties")).load(Map.of()),
-                LocalSystemOptions.ephemeral(samples, work.resolve("results"))
-                        .withIamTemplate(StackTemplate.find().orElseThrow()));
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        background = DesktopApp.backgroundPool();
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
-        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
-                new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")))
-                .show(false);
-        model.start();
     }
 
     @BeforeEach
@@ -89,10 +63,8 @@ class DesktopFaceCropTest {
 
     @AfterEach
     void stop() {
-        if (model != null) {
-            model.close();
-            background.shutdownNow();
-            system.close();
+        if (desktop != null) {
+            desktop.close();
         }
     }
 
@@ -132,7 +104,6 @@ class DesktopFaceCropTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50))
-                .until(condition::getAsBoolean);
+        RealDesktop.waitFor(what, LIMIT, condition);
     }
 }

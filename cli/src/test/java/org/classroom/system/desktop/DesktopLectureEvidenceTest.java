@@ -2,15 +2,10 @@ package org.classroom.system.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -18,24 +13,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
-import org.classroom.common.config.ConfigLoader;
 import org.classroom.common.config.SampleData;
-import org.classroom.desktop.DesktopApp;
-import org.classroom.desktop.gui.MainWindow;
-import org.classroom.desktop.logic.AwsBackend;
-import org.classroom.desktop.logic.settings.LayoutStore;
-import org.classroom.desktop.logic.settings.SettingsStore;
-import org.classroom.desktop.logic.upload.UploadJournal;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.desktop.viewmodel.WindowLayoutViewModel;
 import org.classroom.face.video.LectureMaker;
-import org.classroom.localcloud.iam.StackTemplate;
-import org.classroom.localsystem.DemoSystem;
 import org.classroom.localsystem.LocalSystem;
-import org.classroom.localsystem.LocalSystemOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,29 +49,20 @@ class DesktopLectureEvidenceTest {
     private Path work;
     private LocalSystem system;
     private MainViewModel model;
-    private ExecutorService background;
+    private RealDesktop desktop;
 
     @Start
     void start(Stage stage) throws Exception {
-        samples = SampleData.find().orElse(null);
-        if (samples == null) {
-            return;
-        }
-        work = Files.createTempDirectory("desktop-lecture-test");
-        system = LocalSystem.start(new ConfigLoader(Map.of(), work.resolve("none.properties")).load(Map.of()),
-                LocalSystemOptions.ephemeral(samples, work.resolve("results"))
-                        .withIamTemplate(StackTemplate.find().orElseThrow()));
-        SettingsStore settings = new SettingsStore(new ConfigLoader(Map.of(), work.resolve("config.properties")),
-                DemoSystem.settingsOf(system.config()));
-        background = DesktopApp.backgroundPool();
-        model = new MainViewModel(new AwsBackend(), settings, new UploadJournal(work.resolve("uploads.json")),
-                Platform::runLater, background);
         stage.setWidth(1280);
         stage.setHeight(860);
-        new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()), model.firstRun(Optional.empty()),
-                new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")))
-                .show(false);
-        model.start();
+        desktop = RealDesktop.open(stage, "desktop-lecture-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
+        if (desktop != null) {
+            samples = desktop.samples();
+            work = desktop.work();
+            system = desktop.system();
+            model = desktop.model();
+        }
     }
 
     @BeforeEach
@@ -98,10 +72,8 @@ class DesktopLectureEvidenceTest {
 
     @AfterEach
     void stop() {
-        if (model != null) {
-            model.close();
-            background.shutdownNow();
-            system.close();
+        if (desktop != null) {
+            desktop.close();
         }
     }
 
@@ -163,7 +135,6 @@ class DesktopLectureEvidenceTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(LIMIT).pollInSameThread().pollInterval(Duration.ofMillis(50))
-                .until(condition::getAsBoolean);
+        RealDesktop.waitFor(what, LIMIT, condition);
     }
 }
