@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -108,7 +105,7 @@ public final class DemoScreenshot {
                 return dropAndPhotograph();
             } finally {
                 if (stage != null) {
-                    onFx(() -> {
+                    LiveDesktop.onFx(() -> {
                         stage.close();
                         return null;
                     });
@@ -133,15 +130,15 @@ public final class DemoScreenshot {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        System.out.println("JavaFX glass platform: " + onFx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
-        onFx(() -> {
+        System.out.println("JavaFX glass platform: " + LiveDesktop.onFx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()));
+        LiveDesktop.onFx(() -> {
             stage = new Stage();
             new MainWindow(stage, model, new WindowLayoutViewModel(LayoutStore.inMemory()),
                     model.firstRun(Optional.of(base -> system.config())), FileDialogs.system()).show(false);
             return null;
         });
         model.start().get(CONNECT_LIMIT.toSeconds(), TimeUnit.SECONDS);
-        if (!waitFor(CONNECT_LIMIT, () -> model.results().connectionProperty().get().state() == ConnectionState.CONNECTED)) {
+        if (!LiveDesktop.waitFor(CONNECT_LIMIT, () -> model.results().connectionProperty().get().state() == ConnectionState.CONNECTED)) {
             throw new IllegalStateException("the desktop did not connect to the relay's live stream within "
                     + CONNECT_LIMIT.toSeconds() + " s: " + model.results().connectionProperty().get());
         }
@@ -151,25 +148,25 @@ public final class DemoScreenshot {
     private int dropAndPhotograph() throws Exception {
         long droppedAt = System.nanoTime();
         // What the drop zone does with dropped files, on the FX thread as a drop is.
-        onFx(() -> {
+        LiveDesktop.onFx(() -> {
             model.uploads().add(answers.clips());
             return null;
         });
         System.out.println("dropped " + answers.clips().size() + " clips");
 
-        boolean done = waitFor(RESULTS_LIMIT, () -> {
+        boolean done = LiveDesktop.waitFor(RESULTS_LIMIT, () -> {
             if (progressOutput != null && progressCaught == null) {
                 catchProgress();
             }
-            return onFxQuietly(() -> answers.answered(model.results().rows())) == answers.nameByVideo().size();
+            return LiveDesktop.onFxQuietly(() -> answers.answered(model.results().rows())) == answers.nameByVideo().size();
         });
         double seconds = (System.nanoTime() - droppedAt) / 1e9;
         Thread.sleep(1500); // the last row's paint, the uploads list's last refresh
-        onFx(() -> {
+        LiveDesktop.onFx(() -> {
             ((TableView<?>) stage.getScene().lookup("#resultsTable")).getSelectionModel().clearSelection();
             return null;
         });
-        List<ResultRow> rows = onFx(() -> List.copyOf(model.results().sorted()));
+        List<ResultRow> rows = LiveDesktop.onFx(() -> List.copyOf(model.results().sorted()));
         rows.forEach(row -> System.out.println(describe(row)));
         List<String> problems = answers.problems(rows);
         if (!done) {
@@ -197,7 +194,7 @@ public final class DemoScreenshot {
      * read and pictured in one go on the FX thread, so it cannot move on in between.
      */
     private void catchProgress() {
-        WritableImage image = onFxQuietly(() -> {
+        WritableImage image = LiveDesktop.onFxQuietly(() -> {
             List<UploadRowViewModel> uploads = List.copyOf(model.uploads().rows());
             boolean listed = uploads.size() >= answers.clips().size();
             boolean uploading = uploads.stream().anyMatch(row -> row.upload() != null
@@ -235,39 +232,5 @@ public final class DemoScreenshot {
         return String.format(Locale.ROOT, "  %-11s %-11s %-16s distance %s, result %s after the upload", row.video(),
                 row.status(), row.name(), row.distance() == null ? "-" : String.format(Locale.ROOT, "%.3f", row.distance()),
                 row.uploadToResult() == null ? "?" : String.format(Locale.ROOT, "%.1f s", row.uploadToResult().toMillis() / 1000.0));
-    }
-
-    private static boolean waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static <T> T onFx(Supplier<T> action) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(action.get());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(30, TimeUnit.SECONDS);
-    }
-
-    private static <T> T onFxQuietly(Supplier<T> action) {
-        try {
-            return onFx(action);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the FX thread did not answer: " + e, e);
-        }
     }
 }

@@ -15,20 +15,12 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.classroom.common.aws.AwsClients;
-import org.classroom.common.config.SampleData;
 import org.classroom.desktop.model.LectureGrouping;
 import org.classroom.desktop.model.Presence;
 import org.classroom.desktop.model.StudentAttendance;
 import org.classroom.desktop.testing.ScriptedDialogs;
-import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.localsystem.LocalSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,43 +31,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * term's recordings. Who should be where comes from the course's {@code expected.csv}; the roster is
  * what the sample data provisioned.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopAttendanceTest {
-
-    static {
-        HeadlessFx.use();
-    }
+class DesktopAttendanceTest extends RealDesktopTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    private Path samples;
-    private Path work;
-    private LocalSystem system;
-    private MainViewModel model;
-    private RealDesktop desktop;
+    DesktopAttendanceTest() {
+        super("desktop-attendance-test", false,
+                work -> new ScriptedDialogs(work.resolve("attendance.csv"), null));
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        desktop = RealDesktop.open(stage, "desktop-attendance-test", false,
-                work -> new ScriptedDialogs(work.resolve("attendance.csv"), null)).orElse(null);
-        if (desktop != null) {
-            samples = desktop.samples();
-            work = desktop.work();
-            system = desktop.system();
-            model = desktop.model();
-        }
-    }
-
-    @BeforeEach
-    void needsTheCourseData() {
-        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
-    }
-
-    @AfterEach
-    void stop() {
-        if (desktop != null) {
-            desktop.close();
-        }
+        open(stage);
     }
 
     @Test

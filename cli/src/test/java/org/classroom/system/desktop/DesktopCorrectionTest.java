@@ -16,7 +16,6 @@ import javafx.stage.Stage;
 import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.ConfigLoader;
-import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.results.ResultState;
@@ -29,15 +28,9 @@ import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
 import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.localsystem.DemoSystem;
-import org.classroom.localsystem.LocalSystem;
 import org.classroom.localsystem.Parts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,44 +44,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * by a plain S3 client, names him too. "Not this student" on test_0's row makes it an unknown person, for
  * another desktop started afterwards and for the next upload of the clip. Each is undone with Ctrl+Z.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopCorrectionTest {
-
-    static {
-        HeadlessFx.use();
-    }
+class DesktopCorrectionTest extends RealDesktopTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static final String NEW_STUDENT = "new_boy";
 
-    private Path samples;
-    private Path work;
-    private LocalSystem system;
-    private MainViewModel model;
-    private RealDesktop desktop;
+    DesktopCorrectionTest() {
+        super("desktop-correction-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")));
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        desktop = RealDesktop.open(stage, "desktop-correction-test", true,
-                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
-        if (desktop != null) {
-            samples = desktop.samples();
-            work = desktop.work();
-            system = desktop.system();
-            model = desktop.model();
-        }
-    }
-
-    @BeforeEach
-    void needsTheCourseData() {
-        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
-    }
-
-    @AfterEach
-    void stop() {
-        if (desktop != null) {
-            desktop.close();
-        }
+        open(stage);
     }
 
     @Test

@@ -2,25 +2,16 @@ package org.classroom.system.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.classroom.common.config.SampleData;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
-import org.classroom.desktop.viewmodel.MainViewModel;
-import org.classroom.localsystem.LocalSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -29,43 +20,18 @@ import org.testfx.framework.junit5.Start;
  * evidence bucket with the desktop's own key. {@link DesktopMustShowTest} publishes its results itself,
  * so it has no crops to show.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopFaceCropTest {
-
-    static {
-        HeadlessFx.use();
-    }
+class DesktopFaceCropTest extends RealDesktopTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
-    private Path samples;
-    private Path work;
-    private LocalSystem system;
-    private MainViewModel model;
-    private RealDesktop desktop;
+    DesktopFaceCropTest() {
+        super("desktop-crop-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")));
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        desktop = RealDesktop.open(stage, "desktop-crop-test", true,
-                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
-        if (desktop != null) {
-            samples = desktop.samples();
-            work = desktop.work();
-            system = desktop.system();
-            model = desktop.model();
-        }
-    }
-
-    @BeforeEach
-    void needsTheCourseData() {
-        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
-    }
-
-    @AfterEach
-    void stop() {
-        if (desktop != null) {
-            desktop.close();
-        }
+        open(stage);
     }
 
     @Test

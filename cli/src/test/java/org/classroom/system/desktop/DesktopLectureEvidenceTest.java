@@ -13,19 +13,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.classroom.common.config.SampleData;
 import org.classroom.desktop.model.ResultRow;
 import org.classroom.desktop.testing.ScriptedDialogs;
-import org.classroom.desktop.viewmodel.MainViewModel;
 import org.classroom.face.video.LectureMaker;
-import org.classroom.localsystem.LocalSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,45 +28,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the timeline shows each person's appearances and, under the pointer, a thumbnail of the function's
  * filmstrip.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopLectureEvidenceTest {
-
-    static {
-        HeadlessFx.use();
-    }
+class DesktopLectureEvidenceTest extends RealDesktopTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    private Path samples;
-    private Path work;
-    private LocalSystem system;
-    private MainViewModel model;
-    private RealDesktop desktop;
+    DesktopLectureEvidenceTest() {
+        super("desktop-lecture-test", true,
+                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg")));
+    }
 
     @Start
     void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    @Override
+    protected void size(Stage stage) {
         stage.setWidth(1280);
         stage.setHeight(860);
-        desktop = RealDesktop.open(stage, "desktop-lecture-test", true,
-                work -> new ScriptedDialogs(work.resolve("export.csv"), work.resolve("face.jpg"))).orElse(null);
-        if (desktop != null) {
-            samples = desktop.samples();
-            work = desktop.work();
-            system = desktop.system();
-            model = desktop.model();
-        }
-    }
-
-    @BeforeEach
-    void needsTheCourseData() {
-        Assumptions.assumeTrue(samples != null, SampleData.missingMessage());
-    }
-
-    @AfterEach
-    void stop() {
-        if (desktop != null) {
-            desktop.close();
-        }
     }
 
     @Test
