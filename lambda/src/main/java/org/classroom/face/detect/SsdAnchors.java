@@ -1,10 +1,12 @@
 package org.classroom.face.detect;
 
 /**
- * The SSD's anchors for feature grids other than the ones it was trained on. Each of the six heads has
- * a fixed set of anchor shapes (height and width, in 0..1 of the square) repeated at the centre of every
- * grid cell, {@code ((row + 0.5) / grid, (col + 0.5) / grid)}; the model stores them laid out for a 512
- * input (grids 32, 16, 8, 4, 2, 1). A smaller input has smaller grids: keep the shapes, move the centres.
+ * The SSD's anchors for inputs other than the one it was trained on. Each of the six heads has a fixed set of
+ * anchor shapes repeated at the centre of every cell of its grid, {@code ((row + 0.5) / grid, (col + 0.5) / grid)};
+ * the model stores them laid out for a 512×512 input (grids 32, 16, 8, 4, 2, 1: cells 16, 32, ... 512 pixels wide).
+ * A convolutional head answers to faces of a size in <em>pixels</em>, so on another input each anchor keeps its size
+ * and its cell's place in pixels: a face is found with the same box at any input size, as long as it fits. (Keeping
+ * the sizes as fractions of the input instead shrinks every box by the input's ratio to 512.)
  */
 final class SsdAnchors {
 
@@ -17,9 +19,11 @@ final class SsdAnchors {
 
     /**
      * @param trained the stored anchors, {@code [ymin, xmin, ymax, xmax]} per anchor, trained layout
-     * @param grids   the grid size of each head at the new input size
+     * @param size    the new input's side in pixels
+     * @param grids   the grid size of each head at that input
+     * @return the anchors as fractions of the new input
      */
-    static float[] regrid(float[] trained, int[] grids) {
+    static float[] forInput(float[] trained, int size, int[] grids) {
         int total = 0;
         int trainedTotal = 0;
         for (int head = 0; head < grids.length; head++) {
@@ -29,20 +33,23 @@ final class SsdAnchors {
         if (trained.length != trainedTotal * 4) {
             throw new IllegalArgumentException("expected " + trainedTotal + " trained anchors, got " + trained.length / 4);
         }
+        double toInput = (double) SsdMobilenetNetwork.TRAINED_SIZE / size;
         float[] anchors = new float[total * 4];
         int from = 0;
         int to = 0;
         for (int head = 0; head < grids.length; head++) {
             int grid = grids[head];
+            // A cell's width in pixels is the head's stride, whatever the input's size.
+            double cell = toInput / TRAINED_GRIDS[head];
             for (int row = 0; row < grid; row++) {
                 for (int col = 0; col < grid; col++) {
-                    double cy = (row + 0.5) / grid;
-                    double cx = (col + 0.5) / grid;
+                    double cy = (row + 0.5) * cell;
+                    double cx = (col + 0.5) * cell;
                     for (int a = 0; a < PER_CELL[head]; a++, to++) {
                         // the shape of this anchor in the trained layout's first cell
                         int shape = 4 * (from + a);
-                        double halfH = (trained[shape + 2] - trained[shape]) / 2;
-                        double halfW = (trained[shape + 3] - trained[shape + 1]) / 2;
+                        double halfH = (trained[shape + 2] - trained[shape]) / 2 * toInput;
+                        double halfW = (trained[shape + 3] - trained[shape + 1]) / 2 * toInput;
                         anchors[4 * to] = (float) (cy - halfH);
                         anchors[4 * to + 1] = (float) (cx - halfW);
                         anchors[4 * to + 2] = (float) (cy + halfH);

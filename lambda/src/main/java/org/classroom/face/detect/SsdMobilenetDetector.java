@@ -49,8 +49,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     /**
-     * A detector running the network at another input size (a multiple of 32): smaller is faster and
-     * finds small faces less well. The trained anchors are laid out again over the smaller grids.
+     * A detector running the network at another input size (a multiple of 32): smaller is faster and finds small
+     * faces less well. The trained anchors are laid out again over the other grids, each the same size in pixels.
      */
     public SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore) {
         if (minScore < 0 || minScore >= 1) {
@@ -64,7 +64,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
         this.minScore = minScore;
         this.model = SsdMobilenetNetwork.build(weights, inputSize);
         float[] trained = weights.get("Output/extra_dim").values();
-        this.anchors = inputSize == DEFAULT_INPUT_SIZE ? trained : SsdAnchors.regrid(trained, gridSizes());
+        this.anchors = inputSize == DEFAULT_INPUT_SIZE ? trained : SsdAnchors.forInput(trained, inputSize, gridSizes());
         int count = 0;
         for (int head = 0; head < SsdMobilenetNetwork.HEADS; head++) {
             Node boxes = model.outputs().get(2 * head);
@@ -96,13 +96,14 @@ public final class SsdMobilenetDetector implements FaceDetector {
                 candidates.add(new NonMaxSuppression.Box(b[1], b[0], b[3], b[2], p.scores()[i], i));
             }
         }
-        return SquareInput.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
+        return DetectorInput.square(bgrFrame, inputSize)
+                .facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
     }
 
     /** Every anchor's face score and decoded box, before thresholding and NMS (tests, diagnostics). */
     Predictions predict(Mat bgrFrame) {
         float[][] out;
-        try (Mat blob = SquareInput.blob(bgrFrame, inputSize, MEAN_RGB, SCALE)) {
+        try (Mat blob = DetectorInput.square(bgrFrame, inputSize).blob(bgrFrame, MEAN_RGB, SCALE)) {
             out = model.run(blob);
         }
         int total = anchors.length / 4;

@@ -1,7 +1,9 @@
 package org.classroom.face.detect;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.FaceDetector;
@@ -10,18 +12,21 @@ import org.classroom.face.dnn.Node;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * The fast face detector: face-api's Tiny Face Detector (Tiny YOLO v2) run by OpenCV DNN. The frame is
- * padded bottom/right to a square, scaled to the input size (416 by default, any multiple of 32), and
- * given as RGB {@code (pixel - mean) / 255}. Each cell of the output grid predicts five anchor boxes;
- * a box's score is the sigmoid of its objectness, its centre a sigmoid offset within the cell and its
- * size the anchor scaled by {@code exp}. Greedy NMS at IoU 0.4. Less accurate than
- * {@link SsdMobilenetDetector}, several times faster. Not thread-safe.
+ * The fast face detector: face-api's Tiny Face Detector (Tiny YOLO v2) run by OpenCV DNN. Each cell of the output
+ * grid predicts five anchor boxes; a box's score is the sigmoid of its objectness, its centre a sigmoid offset
+ * within the cell and its size the anchor scaled by {@code exp}. Greedy NMS at IoU 0.4. Input: RGB
+ * {@code (pixel - mean) / 255}, either face-api's way ({@link #square}: padded to a square, then resized) or
+ * {@link #fitted}: the frame's own proportions, its longer side scaled to the input size. The network is
+ * convolutional all through, so fitted costs in proportion to the picture alone (a 16:9 frame: 56% of the square)
+ * and finds faces at the same scale; it keeps a network for each input shape it meets. Not thread-safe.
  */
 public final class TinyFaceDetector implements FaceDetector {
 
     public static final String MODEL = "tiny_face_detector_model";
     public static final int DEFAULT_INPUT_SIZE = 416;
     public static final double DEFAULT_MIN_SCORE = 0.5;
+    /** The engine's input: a frame's longer side at 512, as {@link SsdMobilenetDetector} scales a frame. */
+    public static final int FITTED_LONG_SIDE = SsdMobilenetDetector.DEFAULT_INPUT_SIZE;
 
     private static final double MAX_IOU = 0.4;
     private static final int MAX_RESULTS = 100;
@@ -33,36 +38,44 @@ public final class TinyFaceDetector implements FaceDetector {
         {1.603231, 2.094468}, {6.041143, 7.080126}, {2.882459, 3.518061}, {4.266906, 5.178857}, {9.041765, 10.66308},
     };
     private static final int VALUES_PER_ANCHOR = 5;
+    /** Input shapes kept built: a batch of videos comes in few shapes (landscape, portrait, 4:3). */
+    private static final int SHAPES_KEPT = 4;
 
-    private final DnnModel model;
+    private final TfjsWeights weights;
     private final int inputSize;
+    private final boolean fitted;
     private final double minScore;
+    private final Map<String, DnnModel> networks = new LinkedHashMap<>(SHAPES_KEPT, 0.75f, true);
 
+    /** face-api's way, at its default input size and threshold. */
     public TinyFaceDetector() {
         this(DEFAULT_INPUT_SIZE, DEFAULT_MIN_SCORE);
     }
 
+    /** face-api's way: the frame padded to a square and resized to {@code inputSize}. */
     public TinyFaceDetector(int inputSize, double minScore) {
-        this(TfjsWeights.load(MODEL), inputSize, minScore);
+        this(TfjsWeights.load(MODEL), inputSize, minScore, false);
     }
 
-    public TinyFaceDetector(TfjsWeights weights, int inputSize, double minScore) {
-        if (inputSize < 64 || inputSize % 32 != 0) {
+    private TinyFaceDetector(TfjsWeights weights, int inputSize, double minScore, boolean fitted) {
+        if (inputSize < 64 || inputSize % DetectorInput.STRIDE != 0) {
             throw new IllegalArgumentException("input size must be a multiple of 32 (at least 64), got "
                     + inputSize);
         }
         if (minScore < 0 || minScore >= 1) {
             throw new IllegalArgumentException("score threshold must be in [0, 1), got " + minScore);
         }
+        this.weights = weights;
         this.inputSize = inputSize;
         this.minScore = minScore;
-        this.model = TinyFaceNetwork.build(weights, inputSize);
-        if (model.outputs().get(0).channels() != ANCHORS.length * VALUES_PER_ANCHOR) {
-            model.close();
-            throw new IllegalStateException("the tiny face model predicts " + model.outputs().get(0).channels()
-                    + " values per cell, expected " + ANCHORS.length * VALUES_PER_ANCHOR);
-        }
-        model.warmUp();
+        this.fitted = fitted;
+        // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
+        network(inputSize, fitted ? roundedToStride(inputSize * 9 / 16.0) : inputSize);
+    }
+
+    /** A detector on each frame's own proportions, its longer side scaled to {@code longSide}. */
+    public static TinyFaceDetector fitted(int longSide, double minScore) {
+        return new TinyFaceDetector(TfjsWeights.load(MODEL), longSide, minScore, true);
     }
 
     public int inputSize() {
@@ -75,37 +88,74 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public List<DetectedFace> detect(Mat bgrFrame) {
-        float[] out = grid(bgrFrame);
-        Node grid = model.outputs().get(0);
-        int cells = grid.height();
-        int plane = cells * cells;
+        DetectorInput input = inputFor(bgrFrame);
+        float[] out = run(input, bgrFrame);
+        int columns = input.width() / DetectorInput.STRIDE;
+        int rows = input.height() / DetectorInput.STRIDE;
+        int plane = rows * columns;
         List<NonMaxSuppression.Box> candidates = new ArrayList<>();
-        for (int row = 0; row < cells; row++) {
-            for (int col = 0; col < cells; col++) {
-                int cell = row * cells + col;
+        for (int row = 0; row < rows; row++) {
+            for (int col = 0; col < columns; col++) {
+                int cell = row * columns + col;
                 for (int a = 0; a < ANCHORS.length; a++) {
                     int channel = a * VALUES_PER_ANCHOR;
                     double score = sigmoid(out[(channel + 4) * plane + cell]);
                     if (score <= minScore) {
                         continue;
                     }
-                    double cx = (col + sigmoid(out[channel * plane + cell])) / cells;
-                    double cy = (row + sigmoid(out[(channel + 1) * plane + cell])) / cells;
-                    double w = Math.exp(out[(channel + 2) * plane + cell]) * ANCHORS[a][0] / cells;
-                    double h = Math.exp(out[(channel + 3) * plane + cell]) * ANCHORS[a][1] / cells;
+                    // Cells are square in pixels: x in columns, y in rows, each as a fraction of its side.
+                    double cx = (col + sigmoid(out[channel * plane + cell])) / columns;
+                    double cy = (row + sigmoid(out[(channel + 1) * plane + cell])) / rows;
+                    double w = Math.exp(out[(channel + 2) * plane + cell]) * ANCHORS[a][0] / columns;
+                    double h = Math.exp(out[(channel + 3) * plane + cell]) * ANCHORS[a][1] / rows;
                     candidates.add(new NonMaxSuppression.Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2,
                             score, cell * ANCHORS.length + a));
                 }
             }
         }
-        return SquareInput.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
+        return input.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
     }
 
-    /** The raw network output, {@code [1, 25, cells, cells]} NCHW (tests, diagnostics). */
+    /** The raw network output for a frame, {@code [1, 25, rows, columns]} NCHW (tests, diagnostics). */
     float[] grid(Mat bgrFrame) {
-        try (Mat blob = SquareInput.blob(bgrFrame, inputSize, MEAN_RGB, SCALE)) {
+        return run(inputFor(bgrFrame), bgrFrame);
+    }
+
+    private DetectorInput inputFor(Mat bgrFrame) {
+        return fitted ? DetectorInput.fitted(bgrFrame, inputSize) : DetectorInput.square(bgrFrame, inputSize);
+    }
+
+    private float[] run(DetectorInput input, Mat bgrFrame) {
+        DnnModel model = network(input.width(), input.height());
+        try (Mat blob = input.blob(bgrFrame, MEAN_RGB, SCALE)) {
             return model.run(blob)[0];
         }
+    }
+
+    private DnnModel network(int width, int height) {
+        String shape = width + "x" + height;
+        DnnModel model = networks.get(shape);
+        if (model == null) {
+            model = TinyFaceNetwork.build(weights, width, height);
+            Node grid = model.outputs().get(0);
+            if (grid.channels() != ANCHORS.length * VALUES_PER_ANCHOR) {
+                model.close();
+                throw new IllegalStateException("the tiny face model predicts " + grid.channels()
+                        + " values per cell, expected " + ANCHORS.length * VALUES_PER_ANCHOR);
+            }
+            model.warmUp();
+            networks.put(shape, model);
+            if (networks.size() > SHAPES_KEPT) {
+                var eldest = networks.entrySet().iterator();
+                eldest.next().getValue().close();
+                eldest.remove();
+            }
+        }
+        return model;
+    }
+
+    private static int roundedToStride(double pixels) {
+        return (int) Math.ceil(pixels / DetectorInput.STRIDE) * DetectorInput.STRIDE;
     }
 
     private static double sigmoid(double x) {
@@ -114,6 +164,7 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public void close() {
-        model.close();
+        networks.values().forEach(DnnModel::close);
+        networks.clear();
     }
 }

@@ -11,7 +11,7 @@ import org.classroom.face.weights.TfjsWeights;
  * face-api's Tiny Face Detector (a Tiny YOLO v2 with depthwise separable convolutions) as an OpenCV
  * graph: a 3x3 "valid" convolution, then five separable blocks each followed by 2x2 max pooling
  * (stride 2, the last stride 1), then a 1x1 convolution giving 5 anchors x (x, y, w, h, score) per cell.
- * Activations are leaky ReLU (0.1). One output, {@code [1, 25, cells, cells]}.
+ * Activations are leaky ReLU (0.1). One output, {@code [1, 25, rows, columns]} of cells.
  */
 final class TinyFaceNetwork {
 
@@ -20,13 +20,14 @@ final class TinyFaceNetwork {
     private final TfjsWeights weights;
     private final GraphBuilder graph;
 
-    private TinyFaceNetwork(TfjsWeights weights, int inputSize) {
+    private TinyFaceNetwork(TfjsWeights weights, int width, int height) {
         this.weights = weights;
-        this.graph = new GraphBuilder(3, inputSize, inputSize);
+        this.graph = new GraphBuilder(3, height, width);
     }
 
-    static DnnModel build(TfjsWeights weights, int inputSize) {
-        return new TinyFaceNetwork(weights, inputSize).build();
+    /** The network for inputs of this size (each side a multiple of 32; the grid is a 32nd of it). */
+    static DnnModel build(TfjsWeights weights, int width, int height) {
+        return new TinyFaceNetwork(weights, width, height).build();
     }
 
     private DnnModel build() {

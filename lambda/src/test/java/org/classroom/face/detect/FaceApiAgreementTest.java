@@ -51,7 +51,7 @@ class FaceApiAgreementTest {
         requireSamples();
         List<double[]> reference = read("ssd-" + clip + ".txt");
         SsdMobilenetDetector.Predictions ours;
-        try (Mat frame = Frames.first(clip + ".mp4"); Mat square = SquareInput.square(frame, SSD_SIZE)) {
+        try (Mat frame = Frames.first(clip + ".mp4"); Mat square = DetectorInput.square(frame, SSD_SIZE).picture(frame)) {
             ours = ssd.predict(square);
         }
         assertThat(reference).hasSize(ours.scores().length);
@@ -78,7 +78,7 @@ class FaceApiAgreementTest {
         requireSamples();
         List<double[]> reference = read("tiny-" + clip + ".txt");
         float[] grid;
-        try (Mat frame = Frames.first(clip + ".mp4"); Mat square = SquareInput.square(frame, TINY_SIZE)) {
+        try (Mat frame = Frames.first(clip + ".mp4"); Mat square = DetectorInput.square(frame, TINY_SIZE).picture(frame)) {
             grid = tiny.grid(square);
         }
         int cells = (int) Math.round(Math.sqrt(reference.size()));

@@ -22,7 +22,7 @@ public final class FaceApiReferenceInputs {
         for (String clip : FaceApiAgreementTest.CLIPS) {
             try (Mat frame = Frames.first(clip + ".mp4")) {
                 for (int size : new int[] {FaceApiAgreementTest.SSD_SIZE, FaceApiAgreementTest.TINY_SIZE}) {
-                    try (Mat square = SquareInput.square(frame, size); Mat rgb = new Mat()) {
+                    try (Mat square = DetectorInput.square(frame, size).picture(frame); Mat rgb = new Mat()) {
                         opencv_imgproc.cvtColor(square, rgb, opencv_imgproc.COLOR_BGR2RGB);
                         byte[] pixels = new byte[size * size * 3];
                         try (BytePointer data = rgb.data()) {

@@ -28,8 +28,13 @@ final class Frames {
 
     /** Every {@code step}-th video frame of a clip from the first, as owned BGR Mats (the caller closes them). */
     static List<Mat> sampled(String clipName, int step) throws Exception {
+        return sampled(clip(clipName), step);
+    }
+
+    /** Every {@code step}-th video frame of any clip from the first, as owned BGR Mats (the caller closes them). */
+    static List<Mat> sampled(Path clip, int step) throws Exception {
         List<Mat> frames = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip(clipName).toFile());
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
             Frame frame;

@@ -113,7 +113,7 @@ class SsdMobilenetDetectorTest {
 
             DetectedFace face = detector.detect(frame).get(0);
             assertThat(face.score()).isEqualTo(p.scores()[best], offset(1e-6));
-            int side = SquareInput.side(frame);
+            int side = DetectorInput.side(frame);
             int confident = 0;
             for (int i = 0; i < p.scores().length; i++) {
                 if (p.scores()[i] > 0.4) {
@@ -165,15 +165,18 @@ class SsdMobilenetDetectorTest {
     }
 
     @Test
-    void anchorsLaidOutAgainForTheTrainedGridsAreTheStoredAnchors() {
+    void anchorsLaidOutAgainForTheTrainedInputAreTheStoredAnchorsAndKeepTheirPixelSizeOnAnother() {
         float[] stored = TfjsWeights.load(SsdMobilenetDetector.MODEL).get("Output/extra_dim").values();
-        float[] regridded = SsdAnchors.regrid(stored, SsdAnchors.TRAINED_GRIDS);
+        float[] regridded = SsdAnchors.forInput(stored, 512, SsdAnchors.TRAINED_GRIDS);
         assertThat(regridded).hasSameSizeAs(stored);
         for (int i = 0; i < stored.length; i++) {
             assertThat(regridded[i]).as("anchor value %d", i).isCloseTo(stored[i], offset(1e-6f));
         }
-        float[] smaller = SsdAnchors.regrid(stored, new int[] {24, 12, 6, 3, 2, 1});
+        float[] smaller = SsdAnchors.forInput(stored, 384, new int[] {24, 12, 6, 3, 2, 1});
         assertThat(smaller).hasSize(4 * (24 * 24 * 3 + (144 + 36 + 9 + 4 + 1) * 6));
+        // The first anchor of the first head: the same width and centre in pixels on both inputs.
+        assertThat((smaller[3] - smaller[1]) * 384.0).isCloseTo((stored[3] - stored[1]) * 512.0, offset(1e-3));
+        assertThat((smaller[1] + smaller[3]) / 2 * 384.0).isCloseTo((stored[1] + stored[3]) / 2 * 512.0, offset(1e-3));
     }
 
     @Test
@@ -186,7 +189,8 @@ class SsdMobilenetDetectorTest {
             assertThat(small.inputSize()).isEqualTo(384);
             List<DetectedFace> faces = small.detect(frame);
             assertThat(faces).hasSize(1);
-            assertThat(HaarFaces.iou(faces.get(0), detector.detect(frame).get(0))).isGreaterThan(0.5);
+            // The frame at 3/4 of the scale: the same face, the same box (anchors kept their size in pixels).
+            assertThat(HaarFaces.iou(faces.get(0), detector.detect(frame).get(0))).isGreaterThan(0.75);
         }
     }
 

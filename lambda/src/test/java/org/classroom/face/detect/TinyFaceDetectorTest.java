@@ -91,6 +91,22 @@ class TinyFaceDetectorTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"test_0", "test_1", "test_4", "test_5", "test_8"})
+    void onTheFramesOwnProportionsItFindsTheFacesItFindsOnAPaddedSquareAtTheSameScale(String clip) throws Exception {
+        requireSamples();
+        try (TinyFaceDetector fitted = TinyFaceDetector.fitted(TinyFaceDetector.DEFAULT_INPUT_SIZE,
+                TinyFaceDetector.DEFAULT_MIN_SCORE); Mat frame = Frames.first(clip + ".mp4")) {
+            List<DetectedFace> square = detector.detect(frame);
+            List<DetectedFace> own = fitted.detect(frame);
+
+            assertThat(own).hasSameSizeAs(square).isNotEmpty();
+            for (DetectedFace face : square) {
+                assertThat(own).anySatisfy(other -> assertThat(HaarFaces.iou(face, other)).isGreaterThan(0.8));
+            }
+        }
+    }
+
     /** The other detector's box centre lies inside this box: both found the same face. */
     private static void assertCentreInside(DetectedFace reference, DetectedFace face) {
         double cx = reference.x() + reference.width() / 2;
