@@ -14,9 +14,11 @@ public final class EngineFlags {
             description = "Largest face distance that names a gallery person (default ${DEFAULT-VALUE}).")
     double tolerance = MatchPolicy.DEFAULT_TOLERANCE;
 
-    @Option(names = "--detector", paramLabel = "ssd|tiny",
-            description = "Face detector: ssd (accurate, default) or tiny (fast).")
-    DetectorChoice detector = DetectorChoice.SSD;
+    @Option(names = "--detector", paramLabel = "cascade|ssd|tiny",
+            description = "Face detector: cascade (default: the tiny detector finds candidates, SSD checks each),"
+                    + " ssd (SSD alone on the whole frame, about four times slower) or tiny (the tiny detector alone:"
+                    + " fastest, takes some patterns for faces).")
+    DetectorChoice detector = DetectorChoice.CASCADE;
 
     @Option(names = "--min-score", paramLabel = "S",
             description = "Detector score threshold (default ${DEFAULT-VALUE}).")
@@ -28,7 +30,7 @@ public final class EngineFlags {
 
     @Option(names = "--max-spacing", paramLabel = "S",
             description = "Most seconds between two frames looked at in a long recording; anyone on screen for"
-                    + " twice that is seen (default ${DEFAULT-VALUE}).")
+                    + " that long is seen (default ${DEFAULT-VALUE}).")
     double maxSpacing = SamplingOptions.DEFAULT_MAX_SPACING_SECONDS;
 
     @Option(names = "--all-frames", description = "Look at every sampled frame even when the answer is already clear.")

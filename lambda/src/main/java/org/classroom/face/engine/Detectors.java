@@ -1,6 +1,7 @@
 package org.classroom.face.engine;
 
 import org.classroom.face.FaceDetector;
+import org.classroom.face.detect.CascadeDetector;
 import org.classroom.face.detect.SsdMobilenetDetector;
 import org.classroom.face.detect.TinyFaceDetector;
 
@@ -12,10 +13,12 @@ final class Detectors {
 
     static FaceDetector create(DetectorChoice choice, double minScore) {
         switch (choice) {
+            case CASCADE:
+                return CascadeDetector.standard(minScore);
             case SSD:
                 return new SsdMobilenetDetector(minScore);
             case TINY:
-                return new TinyFaceDetector(TinyFaceDetector.DEFAULT_INPUT_SIZE, minScore);
+                return TinyFaceDetector.fitted(TinyFaceDetector.FITTED_LONG_SIDE, minScore);
             default:
                 throw new IllegalArgumentException("unknown detector " + choice);
         }

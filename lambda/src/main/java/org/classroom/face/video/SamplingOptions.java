@@ -22,8 +22,11 @@ public record SamplingOptions(double intervalSeconds, int maxFrames, boolean ski
 
     /** Seeking re-decodes from the previous key frame, so it only pays off for longer jumps. */
     static final double SEEK_THRESHOLD_SECONDS = 3.0;
-    /** Someone on screen this long is seen twice at the default spacing. */
-    public static final double DEFAULT_MAX_SPACING_SECONDS = 5.0;
+    /**
+     * Anyone on screen this long is in a sample. Cameras and screen recorders often put key frames this far apart
+     * or closer, and then every sample is a key frame: nothing between them is decoded.
+     */
+    public static final double DEFAULT_MAX_SPACING_SECONDS = 10.0;
 
     public SamplingOptions {
         if (!(intervalSeconds > 0)) {

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FrameSamplerTest {
 
+    /** Samples at most 5 s apart: between key frames 10 s apart, one frame reached by decoding forward. */
+    private static final SamplingOptions FIVE_SECONDS = SamplingOptions.defaults().withMaxSpacing(5);
+
+
     @TempDir
     Path dir;
 
@@ -62,7 +66,7 @@ class FrameSamplerTest {
         Path clip = TestClips.ffmpeg(dir.resolve("long.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
         List<Double> times = new ArrayList<>();
-        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+        try (FrameSampler sampler = FrameSampler.open(clip, FIVE_SECONDS)) {
             assertThat(sampler.isShortClip()).isFalse();
             for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
                 next.get().close();
@@ -78,12 +82,32 @@ class FrameSamplerTest {
     }
 
     @Test
+    void atTheDefaultSpacingARecordingWithKeyFramesTenSecondsApartIsSampledAtItsKeyFramesAlone() throws Exception {
+        // A camera's recording: a key frame every 10 s, as often as the default spacing asks for a sample.
+        Path clip = TestClips.ffmpeg(dir.resolve("camera.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
+        List<Double> times = new ArrayList<>();
+        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+            for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
+                next.get().close();
+                times.add(next.get().seconds());
+            }
+            assertThat(sampler.decodedFrames()).as("a few frames per sample, none decoded between key frames")
+                    .isLessThan(3 * times.size());
+        }
+        assertThat(times).hasSize(4);
+        for (int i = 0; i < times.size(); i++) {
+            assertThat(times.get(i)).isCloseTo(i * 10.0, within(0.1));
+        }
+    }
+
+    @Test
     void samplesOnlyWithinATimeRangeStartingAtItsStartWithAbsoluteTimes() throws Exception {
         // 40 s, key frames at 0, 10, 20, 30; the range 12–27 s starts between key frames.
         Path clip = TestClips.ffmpeg(dir.resolve("long.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=40",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
         List<Double> times = new ArrayList<>();
-        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(), VideoLimits.none(),
+        try (FrameSampler sampler = FrameSampler.open(clip, FIVE_SECONDS, VideoLimits.none(),
                 new TimeRange(12, 27))) {
             assertThat(sampler.isShortClip()).as("a part never stops early").isFalse();
             for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
@@ -135,7 +159,7 @@ class FrameSamplerTest {
         VideoLimits oneSecond = new VideoLimits(VideoLimits.DEFAULT_MAX_FRAME_PIXELS, java.time.Duration.ofSeconds(1),
                 new SteppingClock(java.time.Duration.ofMillis(200)));
         List<Double> times = new ArrayList<>();
-        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults(), oneSecond)) {
+        try (FrameSampler sampler = FrameSampler.open(clip, FIVE_SECONDS, oneSecond)) {
             assertThatThrownBy(() -> {
                 for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
                     next.get().close();
@@ -154,7 +178,7 @@ class FrameSamplerTest {
         Path clip = TestClips.ffmpeg(dir.resolve("dense.mp4"), "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=30",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "25");
         List<Double> times = new ArrayList<>();
-        try (FrameSampler sampler = FrameSampler.open(clip, SamplingOptions.defaults())) {
+        try (FrameSampler sampler = FrameSampler.open(clip, FIVE_SECONDS)) {
             for (Optional<SampledFrame> next = sampler.next(); next.isPresent(); next = sampler.next()) {
                 next.get().close();
                 times.add(next.get().seconds());
