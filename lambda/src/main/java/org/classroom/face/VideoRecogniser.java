@@ -43,6 +43,12 @@ public interface VideoRecogniser extends AutoCloseable {
         return new RecognisedVideo(recognise(video, videoName, gallery), List.of());
     }
 
+    /** As {@link #recogniseWithCrops(RandomAccessInput, String, Gallery)}, saying how far it has looked as it goes. */
+    default RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery,
+                                               SamplingProgress progress) {
+        return recogniseWithCrops(video, videoName, gallery);
+    }
+
     /**
      * The encoding of the single face in a photo or clip, for enrolment.
      *

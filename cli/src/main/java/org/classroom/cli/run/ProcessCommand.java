@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.cli.support.ConfigOptions;
@@ -18,6 +19,7 @@ import org.classroom.common.aws.AwsClients;
 import org.classroom.common.config.ClassroomConfig;
 import org.classroom.common.config.SampleData;
 import org.classroom.common.format.Json;
+import org.classroom.common.model.Progress;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.results.ResultsTable;
@@ -121,11 +123,12 @@ public final class ProcessCommand implements Callable<Integer> {
                     etags.put(upload.key(), result.etag());
                 }
             }
+            ResultsTable table = new ResultsTable(clients.dynamoDb(), config.resultsTable());
             ResultSource source = config.relayUrl() != null
                     ? new RelayResults(config.relayUrl(), config.relayToken(), config.relayFingerprint())
-                    : new TableResults(new ResultsTable(clients.dynamoDb(), config.resultsTable()), etags.keySet());
+                    : new TableResults(table, etags.keySet());
             AtomicInteger received = new AtomicInteger();
-            WaitingLines waiting = WaitingLines.everyTenSeconds(log);
+            WaitingLines waiting = WaitingLines.everyTenSeconds(log, video -> progressOf(table, video));
             Map<String, VideoResult> found = new ResultWaiter(source, Duration.ofMillis(200))
                     .await(etags, Duration.ofSeconds(timeoutSeconds), result -> log.printf(Locale.ROOT,
                             "process: result %d/%d after %.1f s %s: %s%n", received.incrementAndGet(), etags.size(),
@@ -149,6 +152,15 @@ public final class ProcessCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    /** Best effort: a caller who may not read the results table still gets its results from the relay. */
+    private static Optional<Progress> progressOf(ResultsTable table, String video) {
+        try {
+            return table.progress(video);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.classroom.common.format.Json;
+import org.classroom.common.model.Progress;
 import org.classroom.common.model.VideoResult;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,6 +38,12 @@ public final class ResultsTable {
     public static final String GALLERY = "gallery";
     /** When the result was written, epoch milliseconds. */
     public static final String UPDATED_AT = "updatedAt";
+    /** While the video is being processed: the part of it looked at so far, 0 to 1. */
+    public static final String PROGRESS = "progress";
+    /** While a long recording is being processed in segments: how many are done. */
+    public static final String SEGMENTS_DONE = "segmentsDone";
+    /** While a long recording is being processed in segments: how many there are. */
+    public static final String SEGMENTS = "segments";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -55,6 +62,31 @@ public final class ResultsTable {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of(VIDEO, AttributeValue.fromS(video))).consistentRead(true)).item();
         return resultOf(item);
+    }
+
+    /**
+     * How far the function is with a video it is working on (a consistent read); empty when no invocation is at work
+     * on it, or it has not said yet.
+     */
+    public Optional<Progress> progress(String video) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(VIDEO, AttributeValue.fromS(video))).consistentRead(true)).item();
+        if (item == null || !ResultState.PROCESSING.wireName().equals(text(item, STATE))
+                || !item.containsKey(PROGRESS)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Progress(Math.max(0, Math.min(1, number(item, PROGRESS))),
+                (int) number(item, SEGMENTS_DONE), (int) number(item, SEGMENTS)));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? null : value.s();
+    }
+
+    private static double number(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null || value.n() == null ? 0 : Double.parseDouble(value.n());
     }
 
     /** Every stored result, in no particular order. */

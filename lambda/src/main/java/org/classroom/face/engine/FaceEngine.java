@@ -30,6 +30,7 @@ import org.classroom.face.FaceEncoder;
 import org.classroom.face.FaceLandmarks;
 import org.classroom.face.LandmarkLocator;
 import org.classroom.face.RecognisedVideo;
+import org.classroom.face.SamplingProgress;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.align.FaceAligner;
 import org.classroom.face.encode.ResNetFaceEncoder;
@@ -169,7 +170,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
     @Override
     public RecognisedVideo recogniseWithCrops(Path video, String videoName, Gallery gallery) {
         return recogniseWithCrops(range -> FrameSampler.open(video, options.sampling(), options.limits(), range),
-                videoName, gallery);
+                videoName, gallery, SamplingProgress.NONE);
     }
 
     @Override
@@ -179,8 +180,14 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
 
     @Override
     public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery) {
+        return recogniseWithCrops(video, videoName, gallery, SamplingProgress.NONE);
+    }
+
+    @Override
+    public RecognisedVideo recogniseWithCrops(RandomAccessInput video, String videoName, Gallery gallery,
+                                              SamplingProgress progress) {
         return recogniseWithCrops(range -> FrameSampler.open(video, videoName, options.sampling(), options.limits(),
-                range), videoName, gallery);
+                range), videoName, gallery, progress);
     }
 
     @Override
@@ -201,11 +208,12 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
         FrameSampler open(TimeRange range) throws InvalidVideoException;
     }
 
-    private RecognisedVideo recogniseWithCrops(SamplerOpening opening, String videoName, Gallery gallery) {
+    private RecognisedVideo recogniseWithCrops(SamplerOpening opening, String videoName, Gallery gallery,
+                                               SamplingProgress progress) {
         StageClock clock = new StageClock();
         Sampling run;
         try {
-            run = sample(opening, gallery, TimeRange.whole(), filmstripMax, clock);
+            run = sample(opening, gallery, TimeRange.whole(), filmstripMax, clock, progress);
         } catch (InvalidVideoException e) {
             LOG.info("{}: not a usable video: {}", videoName, e.getMessage());
             return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.INVALID_VIDEO, e.getMessage(), null),
@@ -243,7 +251,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
         StageClock clock = new StageClock();
         try {
             Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()),
-                    filmstripShare, clock);
+                    filmstripShare, clock, SamplingProgress.NONE);
             LOG.info("{}: {}: {} frame(s), {} person(s), {} face encoding(s)", videoName, segment, run.frames(),
                     run.people().size(), run.encodings());
             // Thumbnails even when nobody is here: the filmstrip covers the whole recording.
@@ -262,8 +270,8 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
                             BestViewCrops crops, FrameKeeper keeper) {
     }
 
-    private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, int filmstrip, StageClock clock)
-            throws InvalidVideoException {
+    private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, int filmstrip, StageClock clock,
+                            SamplingProgress progress) throws InvalidVideoException {
         BestViewCrops crops = new BestViewCrops();
         FrameKeeper frameKeeper = new FrameKeeper(filmstrip);
         GalleryMatcher matcher = new GalleryMatcher(gallery, options.match());
@@ -287,6 +295,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
                 try (SampledFrame frame = next.get()) {
                     lastSample = frame.sampleIndex();
                     follow(frame, tracker, crops, frameKeeper, clock);
+                    progress.reached(sampler.fractionReached(frame.seconds()));
                 }
                 frames++;
                 // In a long clip someone may still walk in at the end: only a short one may stop early.

@@ -384,6 +384,18 @@ public final class FrameSampler implements AutoCloseable {
         return info;
     }
 
+    /**
+     * How far into the part being sampled a frame at this time lies, 0 to 1 (0 when the clip's length is unknown).
+     */
+    public double fractionReached(double seconds) {
+        double end = info.durationSeconds() > 0 ? Math.min(range.toSeconds(), info.durationSeconds()) : range.toSeconds();
+        double from = range.fromSeconds();
+        if (!(end > from) || Double.isInfinite(end)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, (seconds - from) / (end - from)));
+    }
+
     /** Frames decoded so far, handed out or not. */
     public int decodedFrames() {
         return decoded;

@@ -89,7 +89,14 @@ public final class FanOut implements AutoCloseable {
      * @throws SegmentsFailed when a segment failed on every attempt
      */
     public RecognisedVideo recognise(ObjectRef object, String etag, long size, double durationSeconds) {
+        return recognise(object, etag, size, durationSeconds, SegmentProgress.NONE);
+    }
+
+    /** As {@link #recognise(ObjectRef, String, long, double)}, saying how many segments there are and each one done. */
+    public RecognisedVideo recognise(ObjectRef object, String etag, long size, double durationSeconds,
+                                     SegmentProgress progress) {
         List<Segment> segments = plan.split(durationSeconds);
+        progress.split(segments.size());
         LOG.info("{}: {} s in {} segments of up to {} s, done at once", object.key(), durationSeconds, segments.size(),
                 segments.stream().mapToDouble(Segment::seconds).max().orElse(0));
         List<CompletableFuture<PartialResult>> partials = new ArrayList<>();
@@ -97,9 +104,14 @@ public final class FanOut implements AutoCloseable {
         int share = (int) Math.ceil((double) merge.filmstripMax() / segments.size());
         for (Segment segment : segments) {
             SegmentRequest request = new SegmentRequest(object.bucket(), object.key(), etag, size, segment, share);
-            partials.add(segment.index() == 0
+            CompletableFuture<PartialResult> partial = segment.index() == 0
                     ? CompletableFuture.supplyAsync(() -> attempt(request, true), here)
-                    : CompletableFuture.supplyAsync(() -> attempt(request, false), waiting));
+                    : CompletableFuture.supplyAsync(() -> attempt(request, false), waiting);
+            partials.add(partial.whenComplete((done, failure) -> {
+                if (failure == null) {
+                    progress.segmentDone();
+                }
+            }));
         }
         List<PartialResult> done = new ArrayList<>();
         try {

@@ -45,12 +45,18 @@ public final class ClaimRenewal implements AutoCloseable {
     public final class Hold implements AutoCloseable {
 
         private volatile ResultLedger.Claim claim;
+        private final VideoProgress progress = new VideoProgress();
         private final ScheduledFuture<?> renewals;
 
         private Hold(ResultLedger.Claim claim) {
             this.claim = claim;
             this.renewals = timer.scheduleAtFixedRate(this::renew, period.toMillis(), period.toMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+
+        /** How far the work is: each renewal records it with the claim, for {@code classroom process} to show. */
+        public VideoProgress progress() {
+            return progress;
         }
 
         /** From now on renews this claim instead (the object was replaced and claimed again). */
@@ -61,7 +67,7 @@ public final class ClaimRenewal implements AutoCloseable {
         private void renew() {
             ResultLedger.Claim held = claim;
             try {
-                if (held.token() != null && !ledger.renew(held)) {
+                if (held.token() != null && !ledger.renew(held, progress.current())) {
                     LOG.warn("claim on {} was lost (taken over after a stall); its result will not be published",
                             held.video());
                     renewals.cancel(false);

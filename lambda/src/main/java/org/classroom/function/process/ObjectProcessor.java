@@ -91,7 +91,7 @@ public final class ObjectProcessor {
         }
         // The version claimed, read by ranges where it lies: a video of any size needs no room in /tmp.
         RangedObject video = downloader.reader(object, head.get());
-        VideoResult result = withinMemory(() -> recognition.recognise(video, object, claim.etag()),
+        VideoResult result = withinMemory(() -> recognition.recognise(video, object, claim.etag(), hold.progress()),
                 object.key(), claim.etag());
         LOG.info("{}: read {} of {} bytes in {} ranged GETs", object.key(), video.bytesFetched(), video.size(),
                 video.requests());

@@ -56,12 +56,17 @@ public final class Recognition {
      * segment checks its own reads).
      */
     public VideoResult recognise(RandomAccessInput video, ObjectRef object, String etag) {
+        return recognise(video, object, etag, new VideoProgress());
+    }
+
+    /** As {@link #recognise(RandomAccessInput, ObjectRef, String)}, telling {@code progress} how far it is. */
+    public VideoResult recognise(RandomAccessInput video, ObjectRef object, String etag, VideoProgress progress) {
         String key = object.key();
         // The length is read (header and index, by ranges) only for a file large enough to be worth splitting.
         double length = fanOut.isPresent() && fanOut.get().mightApply(video.size())
                 ? RecordingLength.seconds(video, key) : 0;
         if (fanOut.isPresent() && fanOut.get().applies(length)) {
-            RecognisedVideo merged = fanOut.get().recognise(object, etag, video.size(), length);
+            RecognisedVideo merged = fanOut.get().recognise(object, etag, video.size(), length, progress);
             // Each segment sends its people's best-view crops and frames and its share of the filmstrip; the merge
             // keeps the crops and frames of the views it names best and joins the thumbnails into one strip.
             return corrections.apply(evidence.keep(withRecords(merged.result()).withVideo(key, etag), merged.crops(),
@@ -70,7 +75,7 @@ public final class Recognition {
         Gallery known = gallery.get();
         RecognisedVideo recognised;
         try {
-            recognised = engines.with(engine -> engine.recogniseWithCrops(video, key, known));
+            recognised = engines.with(engine -> engine.recogniseWithCrops(video, key, known, progress));
         } catch (EnginePool.EngineUnavailable e) {
             throw e;
         } catch (RuntimeException e) {

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classroom.common.format.Json;
+import org.classroom.common.model.Progress;
 import org.classroom.common.model.VideoResult;
 import org.classroom.common.results.ResultState;
 import org.classroom.common.results.ResultsTable;
@@ -99,6 +101,8 @@ public final class ResultLedger {
             values.put(":gallery", AttributeValue.fromS(gallery.current()));
             set += ", #gallery = :gallery";
         }
+        // A new claim starts with no progress: what an earlier run recorded is not this one's.
+        set += " REMOVE #progress, #segmentsDone, #segments";
         try {
             update(video, set, "attribute_not_exists(#video) OR #etag <> :etag"
                             + " OR (#state = :processing AND #claimedAt < :stale)",
@@ -236,11 +240,22 @@ public final class ResultLedger {
      * invocation's: taken over, or the result already sent.
      */
     public boolean renew(Claim claim) {
+        return renew(claim, Optional.empty());
+    }
+
+    /** As {@link #renew(Claim)}, recording how far the work is (shown by {@code classroom process}). */
+    public boolean renew(Claim claim, Optional<Progress> progress) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", number(clock.millis()),
+                ":claim", AttributeValue.fromS(claim.token()), ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+        String set = "SET #claimedAt = :now";
+        if (progress.isPresent()) {
+            values.put(":progress", AttributeValue.fromN(Double.toString(progress.get().fraction())));
+            values.put(":segmentsDone", number(progress.get().segmentsDone()));
+            values.put(":segments", number(progress.get().segments()));
+            set += ", #progress = :progress, #segmentsDone = :segmentsDone, #segments = :segments";
+        }
         try {
-            update(claim.video(), "SET #claimedAt = :now",
-                    "#claim = :claim AND #state <> :sent",
-                    Map.of(":now", number(clock.millis()), ":claim", AttributeValue.fromS(claim.token()),
-                            ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
+            update(claim.video(), set, "#claim = :claim AND #state <> :sent", values);
             return true;
         } catch (ConditionalCheckFailedException lost) {
             return false;

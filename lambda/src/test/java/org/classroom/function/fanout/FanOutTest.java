@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.common.model.Appearance;
 import org.classroom.common.model.FaceBox;
+import org.classroom.common.model.Progress;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
@@ -18,6 +19,7 @@ import org.classroom.face.segment.SegmentMerge;
 import org.classroom.face.segment.SegmentPerson;
 import org.classroom.face.segment.SegmentPlan;
 import org.classroom.function.event.ObjectRef;
+import org.classroom.function.process.VideoProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -52,9 +54,11 @@ class FanOutTest {
             return partial(request.segment());
         }, 2);
 
-        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH).result();
+        VideoProgress progress = new VideoProgress();
+        VideoResult result = fanOut.recognise(LECTURE, "abc", SIZE, LENGTH, progress).result();
 
         assertThat(log).containsExactlyInAnyOrder("here 0", "remote 1", "remote 2", "remote 3");
+        assertThat(progress.current()).as("every segment counted done").contains(new Progress(1.0, 4, 4));
         assertThat(result.people()).singleElement().satisfies(biden ->
                 assertThat(biden.appearances()).containsExactly(new Appearance(290, 310)));
     }
