@@ -35,7 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (median of --runs) against `ffmpeg -i clip -frames:v 1 -f null -` in the same run, with the"
                 + " machine and peak memory. Prints Markdown.",
                 "--lecture FILE or --lecture-minutes N: the engine on one recording against"
-                + " `ffmpeg -i FILE -f null -` (decoding all of it), in turns, and who was found when."})
+                + " `ffmpeg -i FILE -f null -` (decoding all of it), in turns, and who was found when.",
+                "--detectors: the three detectors frame by frame on the clips (or --lecture FILE) against SSD on the"
+                + " whole frame: faces missed and extra, box agreement, time per frame."})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> COLUMNS = List.of("open", "decode", "detect", "landmarks", "align", "encode",
@@ -60,6 +62,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + " time the engine on it.")
     Double lectureMinutes;
 
+    @Option(names = "--detectors",
+            description = "Compare the detectors (cascade, ssd, tiny) frame by frame instead, on a frame every"
+                    + " --every seconds.")
+    boolean detectors;
+
+    @Option(names = "--every", paramLabel = "S",
+            description = "With --detectors: seconds between the frames compared (default ${DEFAULT-VALUE}).")
+    double every = 0.08;
+
     @Option(names = "--videos", paramLabel = "PATH", split = ",",
             description = "Clips or folders to time instead of the course's videos/ folder.")
     List<Path> videos;
@@ -73,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
         int runs = this.runs != null ? this.runs : lectureMode ? 3 : 5;
         if (runs < 1) {
             throw new UserError("--runs must be at least 1");
+        }
+        if (detectors) {
+            return compareDetectors();
         }
         if (lectureMode) {
             return lecture(runs);
@@ -157,6 +171,23 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Warm per clip, all stages: median %.1f ms, p95 %.1f ms, max %.1f ms (%d clip runs)%n",
                     Stats.median(totals), Stats.percentile(totals, 95), Stats.percentile(totals, 100), totals.size());
             out.println(MachineInfo.peakMemory());
+        }
+        return 0;
+    }
+
+    private int compareDetectors() {
+        if (lectureMinutes != null) {
+            throw new UserError("--detectors takes clips (--videos) or a recording (--lecture FILE)");
+        }
+        if (!(every > 0)) {
+            throw new UserError("--every must be above 0 seconds");
+        }
+        List<Path> clips = lecture != null ? List.of(lecture)
+                : VideoPaths.expand(videos != null ? videos : List.of(courseVideos()));
+        try {
+            new DetectorComparison(spec.commandLine().getOut()).run(clips, every, engineFlags.minScore);
+        } catch (org.classroom.face.video.InvalidVideoException e) {
+            throw new UserError("cannot read a clip: " + e.getMessage());
         }
         return 0;
     }
