@@ -6,7 +6,12 @@ import static org.classroom.face.detect.SsdMobilenetDetectorTest.requireSamples;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.video.TestClips;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +82,28 @@ class CascadeDetectorTest {
     }
 
     @Test
+    void aFaceTooSmallForTheTinyDetectorIsFoundBySsdOnTheWholeFrame() throws Exception {
+        requireSamples();
+        // test_0 at half size in a corner of a 1920x1080 frame: a face about 55x70 px.
+        try (Mat clip = Frames.first("test_0.mp4"); Mat small = new Mat();
+                Mat frame = new Mat(1080, 1920, opencv_core.CV_8UC3, new Scalar(0.0))) {
+            opencv_imgproc.resize(clip, small, new Size(640, 360));
+            try (Mat corner = frame.apply(new Rect(1100, 600, 640, 360))) {
+                small.copyTo(corner);
+            }
+            assertThat(tiny.detect(frame)).as("too small for the tiny detector").isEmpty();
+            List<DetectedFace> reference = ssd.detect(frame);
+            assertThat(reference).hasSize(1);
+
+            List<DetectedFace> found = cascade.detect(frame);
+
+            assertThat(found).singleElement().satisfies(face ->
+                    assertThat(HaarFaces.iou(face, reference.get(0))).isGreaterThan(0.9));
+        }
+    }
+
+    @Test
     void aWindowMustHoldItsCandidate() {
-        assertThatThrownBy(() -> new CascadeDetector(tiny, ssd, 0.5)).hasMessageContaining("span at least 1");
+        assertThatThrownBy(() -> new CascadeDetector(tiny, ssd, ssd, 0.5)).hasMessageContaining("span at least 1");
     }
 }
