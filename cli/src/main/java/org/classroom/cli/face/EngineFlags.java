@@ -14,11 +14,11 @@ public final class EngineFlags {
             description = "Largest face distance that names a gallery person (default ${DEFAULT-VALUE}).")
     double tolerance = MatchPolicy.DEFAULT_TOLERANCE;
 
-    @Option(names = "--detector", paramLabel = "cascade|ssd|tiny",
-            description = "Face detector: cascade (default: the tiny detector finds candidates, SSD checks each),"
-                    + " ssd (SSD alone on the whole frame, about four times slower) or tiny (the tiny detector alone:"
-                    + " fastest, takes some patterns for faces).")
-    DetectorChoice detector = DetectorChoice.CASCADE;
+    @Option(names = "--detector", paramLabel = "ssd|cascade|tiny",
+            description = "Face detector: ssd (default: face-api's SSD on the frame's own proportions), cascade (the"
+                    + " tiny detector finds candidates, SSD checks each: faster, can miss a small face beside a large"
+                    + " one) or tiny (the tiny detector alone: fastest, takes some patterns for faces).")
+    DetectorChoice detector = DetectorChoice.SSD;
 
     @Option(names = "--min-score", paramLabel = "S",
             description = "Detector score threshold (default ${DEFAULT-VALUE}).")

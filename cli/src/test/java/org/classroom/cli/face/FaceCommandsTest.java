@@ -182,14 +182,16 @@ class FaceCommandsTest {
     }
 
     @Test
-    void benchDetectorsComparesTheCascadeAndTheTinyDetectorWithSsdFrameByFrame() {
+    void benchDetectorsComparesTheEnginesDetectorsWithFaceApisSquareSsdFrameByFrame() {
         Run run = run("bench", "--samples", samples.toString(), "--detectors", "--every", "0.5", "--videos",
                 clip("test_0.mp4") + "," + clip("test_5.mp4"));
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("## Detectors frame by frame").contains("cores available")
-                .containsPattern("2 clip\\(s\\), \\d+ frames, \\d+ faces found by ssd")
-                .contains("| detector | median ms per frame | missed (of ssd's) | extra (not ssd's) | box IoU with ssd's |")
-                .containsPattern("(?m)^\\| ssd \\| \\d+\\.\\d \\| - \\| - \\| - \\|$")
+                .containsPattern("2 clip\\(s\\), \\d+ frames, \\d+ faces found by ssd on a 512 square")
+                .contains("| detector | median ms per frame | missed (of its faces) | extra (not its faces) | box IoU with its |")
+                .containsPattern("(?m)^\\| ssd on a 512 square \\| \\d+\\.\\d \\| - \\| - \\| - \\|$")
+                // On the frame's own proportions SSD finds the same faces with the same boxes.
+                .containsPattern("(?m)^\\| ssd \\| \\d+\\.\\d \\| 0 \\| 0 \\| (0\\.9\\d|1\\.00) \\|$")
                 // On these frames the cascade finds every face SSD finds, with nearly its boxes.
                 .containsPattern("(?m)^\\| cascade \\| \\d+\\.\\d \\| 0 \\| \\d+ \\| 0\\.[789]\\d \\|$")
                 .containsPattern("(?m)^\\| tiny \\| \\d+\\.\\d \\| \\d+ \\| \\d+ \\| 0\\.\\d\\d \\|$");

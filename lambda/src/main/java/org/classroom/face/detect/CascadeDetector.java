@@ -19,7 +19,7 @@ import org.classroom.face.weights.TfjsWeights;
  * The engine's detector: a fast one looks over the whole frame for candidates, then SSD looks again at a small
  * window around each, scaled so that the face is of a size SSD finds well. What SSD finds there is the face, with
  * SSD's box; a candidate it finds nothing in is dropped. The Tiny Face Detector misses few faces but also takes
- * patterns (a test card, a slide) for faces; SSD on the whole frame costs four times the cascade. Together: SSD's
+ * patterns (a test card, a slide) for faces; SSD on the whole frame costs about twice the cascade. Together: SSD's
  * answers wherever the fast detector looked, at a fraction of SSD's time. A frame in which this finds nobody is
  * given to SSD whole: the tiny detector misses faces smaller than SSD does (a face 70 px high in a 1080p frame), and
  * "nobody here" should be SSD's answer, not the tiny detector's. Not thread-safe.
@@ -81,7 +81,8 @@ public final class CascadeDetector implements FaceDetector {
             built.add(finder);
             SsdMobilenetDetector checker = new SsdMobilenetDetector(ssd, DEFAULT_WINDOW_INPUT, minScore);
             built.add(checker);
-            SsdMobilenetDetector whole = new SsdMobilenetDetector(ssd, minScore);
+            SsdMobilenetDetector whole = SsdMobilenetDetector.fitted(ssd, SsdMobilenetDetector.DEFAULT_INPUT_SIZE,
+                    minScore);
             return new CascadeDetector(finder, checker, whole, DEFAULT_WINDOW_SPAN);
         } catch (RuntimeException e) {
             built.forEach(FaceDetector::close);

@@ -62,7 +62,8 @@ record DetectorInput(int width, int height, double scale) {
         return Math.max(frame.cols(), frame.rows());
     }
 
-    private static int roundUp(double pixels) {
+    /** Pixels rounded up to a whole number of {@link #STRIDE}s. */
+    static int roundUp(double pixels) {
         return Math.max(STRIDE, (int) Math.ceil(pixels / STRIDE - 1e-9) * STRIDE);
     }
 

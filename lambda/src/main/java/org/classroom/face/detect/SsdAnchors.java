@@ -17,39 +17,47 @@ final class SsdAnchors {
     private SsdAnchors() {
     }
 
+    /** The same for a square input of {@code size} with square grids. */
+    static float[] forInput(float[] trained, int size, int[] grids) {
+        return forInput(trained, size, size, grids, grids);
+    }
+
     /**
      * @param trained the stored anchors, {@code [ymin, xmin, ymax, xmax]} per anchor, trained layout
-     * @param size    the new input's side in pixels
-     * @param grids   the grid size of each head at that input
-     * @return the anchors as fractions of the new input
+     * @param width   the new input's width in pixels
+     * @param height  the new input's height in pixels
+     * @param rows    the grid's rows at each head at that input
+     * @param columns the grid's columns at each head
+     * @return the anchors as fractions of the new input's width and height
      */
-    static float[] forInput(float[] trained, int size, int[] grids) {
+    static float[] forInput(float[] trained, int width, int height, int[] rows, int[] columns) {
         int total = 0;
         int trainedTotal = 0;
-        for (int head = 0; head < grids.length; head++) {
-            total += grids[head] * grids[head] * PER_CELL[head];
+        for (int head = 0; head < rows.length; head++) {
+            total += rows[head] * columns[head] * PER_CELL[head];
             trainedTotal += TRAINED_GRIDS[head] * TRAINED_GRIDS[head] * PER_CELL[head];
         }
         if (trained.length != trainedTotal * 4) {
             throw new IllegalArgumentException("expected " + trainedTotal + " trained anchors, got " + trained.length / 4);
         }
-        double toInput = (double) SsdMobilenetNetwork.TRAINED_SIZE / size;
+        double xs = (double) SsdMobilenetNetwork.TRAINED_SIZE / width;
+        double ys = (double) SsdMobilenetNetwork.TRAINED_SIZE / height;
         float[] anchors = new float[total * 4];
         int from = 0;
         int to = 0;
-        for (int head = 0; head < grids.length; head++) {
-            int grid = grids[head];
-            // A cell's width in pixels is the head's stride, whatever the input's size.
-            double cell = toInput / TRAINED_GRIDS[head];
-            for (int row = 0; row < grid; row++) {
-                for (int col = 0; col < grid; col++) {
-                    double cy = (row + 0.5) * cell;
-                    double cx = (col + 0.5) * cell;
+        for (int head = 0; head < rows.length; head++) {
+            // A cell's side in pixels is the head's stride, whatever the input's size.
+            double cellX = xs / TRAINED_GRIDS[head];
+            double cellY = ys / TRAINED_GRIDS[head];
+            for (int row = 0; row < rows[head]; row++) {
+                for (int col = 0; col < columns[head]; col++) {
+                    double cy = (row + 0.5) * cellY;
+                    double cx = (col + 0.5) * cellX;
                     for (int a = 0; a < PER_CELL[head]; a++, to++) {
                         // the shape of this anchor in the trained layout's first cell
                         int shape = 4 * (from + a);
-                        double halfH = (trained[shape + 2] - trained[shape]) / 2 * toInput;
-                        double halfW = (trained[shape + 3] - trained[shape + 1]) / 2 * toInput;
+                        double halfH = (trained[shape + 2] - trained[shape]) / 2 * ys;
+                        double halfW = (trained[shape + 3] - trained[shape + 1]) / 2 * xs;
                         anchors[4 * to] = (float) (cy - halfH);
                         anchors[4 * to + 1] = (float) (cx - halfW);
                         anchors[4 * to + 2] = (float) (cy + halfH);

@@ -29,17 +29,22 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private static final int MAX_RESULTS = 100;
     private static final double[] MEAN_RGB = {127.5, 127.5, 127.5};
     private static final double SCALE = 0.007843137718737125;
+    /** Input shapes kept built: a batch of videos comes in few shapes. */
+    private static final int SHAPES_KEPT = 4;
 
-    private final DnnModel model;
-    private final float[] anchors;
+    private final TfjsWeights weights;
+    private final float[] trained;
     private final int inputSize;
+    private final boolean fitted;
     private final double minScore;
+    private final NetworksByShape<Shaped> networks;
 
-    /** Loads the weights from the class path, score threshold {@value #DEFAULT_MIN_SCORE}. */
+    /** Loads the weights from the class path, score threshold {@value #DEFAULT_MIN_SCORE}, face-api's square input. */
     public SsdMobilenetDetector() {
         this(DEFAULT_MIN_SCORE);
     }
 
+    /** face-api's way: the frame padded to a 512×512 square. */
     public SsdMobilenetDetector(double minScore) {
         this(TfjsWeights.load(MODEL), minScore);
     }
@@ -49,33 +54,37 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     /**
-     * A detector running the network at another input size (a multiple of 32): smaller is faster and finds small
-     * faces less well. The trained anchors are laid out again over the other grids, each the same size in pixels.
+     * A detector running the network on a square of another size (a multiple of 32): smaller is faster and finds
+     * small faces less well. The trained anchors are laid out again over the other grids, each the same size in pixels.
      */
     public SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore) {
+        this(weights, inputSize, minScore, false);
+    }
+
+    private SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore, boolean fitted) {
         if (minScore < 0 || minScore >= 1) {
             throw new IllegalArgumentException("score threshold must be in [0, 1), got " + minScore);
         }
-        if (inputSize < 64 || inputSize % 32 != 0) {
+        if (inputSize < 64 || inputSize % DetectorInput.STRIDE != 0) {
             throw new IllegalArgumentException("input size must be a multiple of 32 (at least 64), got "
                     + inputSize);
         }
+        this.weights = weights;
+        this.trained = weights.get("Output/extra_dim").values();
         this.inputSize = inputSize;
         this.minScore = minScore;
-        this.model = SsdMobilenetNetwork.build(weights, inputSize);
-        float[] trained = weights.get("Output/extra_dim").values();
-        this.anchors = inputSize == DEFAULT_INPUT_SIZE ? trained : SsdAnchors.forInput(trained, inputSize, gridSizes());
-        int count = 0;
-        for (int head = 0; head < SsdMobilenetNetwork.HEADS; head++) {
-            Node boxes = model.outputs().get(2 * head);
-            count += boxes.height() * boxes.width() * boxes.channels() / 4;
-        }
-        if (count * 4 != anchors.length) {
-            model.close();
-            throw new IllegalStateException("the network predicts " + count + " boxes but the model has "
-                    + anchors.length / 4 + " anchors");
-        }
-        model.warmUp();
+        this.fitted = fitted;
+        this.networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
+        // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
+        networks.get(inputSize, fitted ? DetectorInput.roundUp(inputSize * 9 / 16.0) : inputSize);
+    }
+
+    /**
+     * SSD on each frame's own proportions, its longer side scaled to {@code longSide}: the faces face-api's square
+     * input finds at that size, without the work on padding (a 16:9 frame: 56% of the square).
+     */
+    public static SsdMobilenetDetector fitted(TfjsWeights weights, int longSide, double minScore) {
+        return new SsdMobilenetDetector(weights, longSide, minScore, true);
     }
 
     public int inputSize() {
@@ -88,7 +97,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     @Override
     public List<DetectedFace> detect(Mat bgrFrame) {
-        Predictions p = predict(bgrFrame);
+        DetectorInput input = inputFor(bgrFrame);
+        Predictions p = predict(input, bgrFrame);
         List<NonMaxSuppression.Box> candidates = new ArrayList<>();
         for (int i = 0; i < p.scores().length; i++) {
             if (p.scores()[i] > minScore) {
@@ -96,22 +106,31 @@ public final class SsdMobilenetDetector implements FaceDetector {
                 candidates.add(new NonMaxSuppression.Box(b[1], b[0], b[3], b[2], p.scores()[i], i));
             }
         }
-        return DetectorInput.square(bgrFrame, inputSize)
-                .facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
+        return input.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
     }
 
     /** Every anchor's face score and decoded box, before thresholding and NMS (tests, diagnostics). */
     Predictions predict(Mat bgrFrame) {
+        return predict(inputFor(bgrFrame), bgrFrame);
+    }
+
+    private DetectorInput inputFor(Mat bgrFrame) {
+        return fitted ? DetectorInput.fitted(bgrFrame, inputSize) : DetectorInput.square(bgrFrame, inputSize);
+    }
+
+    private Predictions predict(DetectorInput input, Mat bgrFrame) {
+        Shaped network = networks.get(input.width(), input.height());
         float[][] out;
-        try (Mat blob = DetectorInput.square(bgrFrame, inputSize).blob(bgrFrame, MEAN_RGB, SCALE)) {
-            out = model.run(blob);
+        try (Mat blob = input.blob(bgrFrame, MEAN_RGB, SCALE)) {
+            out = network.model().run(blob);
         }
+        float[] anchors = network.anchors();
         int total = anchors.length / 4;
         float[] scores = new float[total];
         float[] boxes = new float[total * 4];
         int anchor = 0;
         for (int head = 0; head < SsdMobilenetNetwork.HEADS; head++) {
-            Node boxNode = model.outputs().get(2 * head);
+            Node boxNode = network.model().outputs().get(2 * head);
             float[] encodings = out[2 * head];
             float[] logits = out[2 * head + 1];
             int plane = boxNode.height() * boxNode.width();
@@ -121,23 +140,39 @@ public final class SsdMobilenetDetector implements FaceDetector {
                 for (int a = 0; a < perCell; a++, anchor++) {
                     double logit = logits[(a * 3 + 1) * plane + cell];
                     scores[anchor] = (float) (1 / (1 + Math.exp(-logit)));
-                    decode(anchor, boxes, encodings[(a * 4) * plane + cell], encodings[(a * 4 + 1) * plane + cell],
-                            encodings[(a * 4 + 2) * plane + cell], encodings[(a * 4 + 3) * plane + cell]);
+                    decode(anchors, anchor, boxes, encodings[(a * 4) * plane + cell],
+                            encodings[(a * 4 + 1) * plane + cell], encodings[(a * 4 + 2) * plane + cell],
+                            encodings[(a * 4 + 3) * plane + cell]);
                 }
             }
         }
         return new Predictions(scores, boxes);
     }
 
-    private int[] gridSizes() {
-        int[] grids = new int[SsdMobilenetNetwork.HEADS];
-        for (int head = 0; head < grids.length; head++) {
-            grids[head] = model.outputs().get(2 * head).height();
+    /** The network for an input of this size, with the anchors laid out for its grids. */
+    private Shaped build(int width, int height) {
+        DnnModel model = SsdMobilenetNetwork.build(weights, width, height);
+        int[] rows = new int[SsdMobilenetNetwork.HEADS];
+        int[] columns = new int[SsdMobilenetNetwork.HEADS];
+        int count = 0;
+        for (int head = 0; head < SsdMobilenetNetwork.HEADS; head++) {
+            Node boxes = model.outputs().get(2 * head);
+            rows[head] = boxes.height();
+            columns[head] = boxes.width();
+            count += boxes.height() * boxes.width() * boxes.channels() / 4;
         }
-        return grids;
+        float[] anchors = width == DEFAULT_INPUT_SIZE && height == DEFAULT_INPUT_SIZE ? trained
+                : SsdAnchors.forInput(trained, width, height, rows, columns);
+        if (count * 4 != anchors.length) {
+            model.close();
+            throw new IllegalStateException("the network predicts " + count + " boxes but the model has "
+                    + anchors.length / 4 + " anchors");
+        }
+        model.warmUp();
+        return new Shaped(model, anchors);
     }
 
-    private void decode(int i, float[] boxes, float ty, float tx, float th, float tw) {
+    private static void decode(float[] anchors, int i, float[] boxes, float ty, float tx, float th, float tw) {
         double ymin = anchors[4 * i];
         double xmin = anchors[4 * i + 1];
         double ymax = anchors[4 * i + 2];
@@ -156,12 +191,20 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     @Override
     public void close() {
-        model.close();
+        networks.close();
+    }
+
+    /** One input shape's network and its anchors. */
+    private record Shaped(DnnModel model, float[] anchors) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 
     /**
      * Per-anchor output: {@code scores[i]} and {@code boxes[4i..4i+3]} = ymin, xmin, ymax, xmax in [0, 1]
-     * of the padded square.
+     * of the input's height and width.
      */
     record Predictions(float[] scores, float[] boxes) {
 

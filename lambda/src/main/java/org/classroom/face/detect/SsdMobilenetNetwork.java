@@ -24,13 +24,14 @@ final class SsdMobilenetNetwork {
     private final TfjsWeights weights;
     private final GraphBuilder graph;
 
-    private SsdMobilenetNetwork(TfjsWeights weights, int inputSize) {
+    private SsdMobilenetNetwork(TfjsWeights weights, int width, int height) {
         this.weights = weights;
-        this.graph = new GraphBuilder(3, inputSize, inputSize);
+        this.graph = new GraphBuilder(3, height, width);
     }
 
-    static DnnModel build(TfjsWeights weights, int inputSize) {
-        return new SsdMobilenetNetwork(weights, inputSize).build();
+    /** The network for inputs of this size (each side a multiple of 32). */
+    static DnnModel build(TfjsWeights weights, int width, int height) {
+        return new SsdMobilenetNetwork(weights, width, height).build();
     }
 
     private DnnModel build() {

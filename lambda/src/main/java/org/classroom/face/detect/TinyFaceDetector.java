@@ -1,9 +1,7 @@
 package org.classroom.face.detect;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.FaceDetector;
@@ -45,7 +43,7 @@ public final class TinyFaceDetector implements FaceDetector {
     private final int inputSize;
     private final boolean fitted;
     private final double minScore;
-    private final Map<String, DnnModel> networks = new LinkedHashMap<>(SHAPES_KEPT, 0.75f, true);
+    private final NetworksByShape<DnnModel> networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
 
     /** face-api's way, at its default input size and threshold. */
     public TinyFaceDetector() {
@@ -70,7 +68,7 @@ public final class TinyFaceDetector implements FaceDetector {
         this.minScore = minScore;
         this.fitted = fitted;
         // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
-        network(inputSize, fitted ? roundedToStride(inputSize * 9 / 16.0) : inputSize);
+        networks.get(inputSize, fitted ? DetectorInput.roundUp(inputSize * 9 / 16.0) : inputSize);
     }
 
     /** A detector on each frame's own proportions, its longer side scaled to {@code longSide}. */
@@ -126,36 +124,21 @@ public final class TinyFaceDetector implements FaceDetector {
     }
 
     private float[] run(DetectorInput input, Mat bgrFrame) {
-        DnnModel model = network(input.width(), input.height());
+        DnnModel model = networks.get(input.width(), input.height());
         try (Mat blob = input.blob(bgrFrame, MEAN_RGB, SCALE)) {
             return model.run(blob)[0];
         }
     }
 
-    private DnnModel network(int width, int height) {
-        String shape = width + "x" + height;
-        DnnModel model = networks.get(shape);
-        if (model == null) {
-            model = TinyFaceNetwork.build(weights, width, height);
-            Node grid = model.outputs().get(0);
-            if (grid.channels() != ANCHORS.length * VALUES_PER_ANCHOR) {
-                model.close();
-                throw new IllegalStateException("the tiny face model predicts " + grid.channels()
-                        + " values per cell, expected " + ANCHORS.length * VALUES_PER_ANCHOR);
-            }
-            model.warmUp();
-            networks.put(shape, model);
-            if (networks.size() > SHAPES_KEPT) {
-                var eldest = networks.entrySet().iterator();
-                eldest.next().getValue().close();
-                eldest.remove();
-            }
+    private DnnModel build(int width, int height) {
+        DnnModel model = TinyFaceNetwork.build(weights, width, height);
+        Node grid = model.outputs().get(0);
+        if (grid.channels() != ANCHORS.length * VALUES_PER_ANCHOR) {
+            model.close();
+            throw new IllegalStateException("the tiny face model predicts " + grid.channels()
+                    + " values per cell, expected " + ANCHORS.length * VALUES_PER_ANCHOR);
         }
-        return model;
-    }
-
-    private static int roundedToStride(double pixels) {
-        return (int) Math.ceil(pixels / DetectorInput.STRIDE) * DetectorInput.STRIDE;
+        return model.warmUp();
     }
 
     private static double sigmoid(double x) {
@@ -164,7 +147,6 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public void close() {
-        networks.values().forEach(DnnModel::close);
-        networks.clear();
+        networks.close();
     }
 }

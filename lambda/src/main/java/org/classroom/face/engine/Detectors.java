@@ -4,6 +4,7 @@ import org.classroom.face.FaceDetector;
 import org.classroom.face.detect.CascadeDetector;
 import org.classroom.face.detect.SsdMobilenetDetector;
 import org.classroom.face.detect.TinyFaceDetector;
+import org.classroom.face.weights.TfjsWeights;
 
 /** Makes the detector the options ask for. */
 final class Detectors {
@@ -16,7 +17,8 @@ final class Detectors {
             case CASCADE:
                 return CascadeDetector.standard(minScore);
             case SSD:
-                return new SsdMobilenetDetector(minScore);
+                return SsdMobilenetDetector.fitted(TfjsWeights.load(SsdMobilenetDetector.MODEL),
+                        SsdMobilenetDetector.DEFAULT_INPUT_SIZE, minScore);
             case TINY:
                 return TinyFaceDetector.fitted(TinyFaceDetector.FITTED_LONG_SIDE, minScore);
             default:

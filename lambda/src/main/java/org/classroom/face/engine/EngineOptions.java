@@ -31,7 +31,7 @@ public record EngineOptions(MatchPolicy match, DetectorChoice detector, double m
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.CASCADE, DEFAULT_MIN_SCORE,
+        return new EngineOptions(MatchPolicy.defaults(), DetectorChoice.SSD, DEFAULT_MIN_SCORE,
                 SamplingOptions.defaults(), true, VideoLimits.none());
     }
 
