@@ -95,7 +95,7 @@ final class DetectorComparison {
             if (same.isEmpty()) {
                 tally.missed++;
             } else {
-                tally.iouSum += iou(expected, same.get());
+                tally.iouSum += expected.iou(same.get());
                 tally.matched++;
             }
         }
@@ -127,15 +127,5 @@ final class DetectorComparison {
         double x = face.x() + face.width() / 2;
         double y = face.y() + face.height() / 2;
         return x >= box.x() && x <= box.x() + box.width() && y >= box.y() && y <= box.y() + box.height();
-    }
-
-    private static double iou(DetectedFace a, DetectedFace b) {
-        double w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
-        double h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double overlap = w * h;
-        return overlap / (a.width() * a.height() + b.width() * b.height() - overlap);
     }
 }

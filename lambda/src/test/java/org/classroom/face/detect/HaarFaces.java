@@ -56,13 +56,7 @@ final class HaarFaces implements AutoCloseable {
     }
 
     static double iou(DetectedFace a, DetectedFace b) {
-        double w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
-        double h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double intersection = w * h;
-        return intersection / (a.width() * a.height() + b.width() * b.height() - intersection);
+        return a.iou(b);
     }
 
     @Override
