@@ -193,14 +193,20 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
     @Override
     public PartialResult recogniseSegment(Path video, String videoName, Gallery gallery, Segment segment) {
         return recogniseSegment(range -> FrameSampler.open(video, options.sampling(), options.limits(), range),
-                videoName, gallery, segment, filmstripMax);
+                videoName, gallery, segment, filmstripMax, SamplingProgress.NONE);
     }
 
     @Override
     public PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery,
                                           Segment segment, int filmstripShare) {
+        return recogniseSegment(video, videoName, gallery, segment, filmstripShare, SamplingProgress.NONE);
+    }
+
+    @Override
+    public PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery,
+                                          Segment segment, int filmstripShare, SamplingProgress progress) {
         return recogniseSegment(range -> FrameSampler.open(video, videoName, options.sampling(), options.limits(),
-                range), videoName, gallery, segment, filmstripShare);
+                range), videoName, gallery, segment, filmstripShare, progress);
     }
 
     /** How a clip's frames are reached, for all of it or a part: from a file, or read by position. */
@@ -247,11 +253,11 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
      * result; a fault of the engine is thrown, for the segment to be tried again.
      */
     private PartialResult recogniseSegment(SamplerOpening opening, String videoName, Gallery gallery,
-                                           Segment segment, int filmstripShare) {
+                                           Segment segment, int filmstripShare, SamplingProgress progress) {
         StageClock clock = new StageClock();
         try {
             Sampling run = sample(opening, gallery, new TimeRange(segment.fromSeconds(), segment.toSeconds()),
-                    filmstripShare, clock, SamplingProgress.NONE);
+                    filmstripShare, clock, progress);
             LOG.info("{}: {}: {} frame(s), {} person(s), {} face encoding(s)", videoName, segment, run.frames(),
                     run.people().size(), run.encodings());
             // Thumbnails even when nobody is here: the filmstrip covers the whole recording.

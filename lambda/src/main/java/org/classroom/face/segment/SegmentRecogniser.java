@@ -1,6 +1,7 @@
 package org.classroom.face.segment;
 
 import java.nio.file.Path;
+import org.classroom.face.SamplingProgress;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.video.RandomAccessInput;
 
@@ -24,4 +25,10 @@ public interface SegmentRecogniser {
      */
     PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery, Segment segment,
                                    int filmstripShare);
+
+    /** As above, saying how far into the segment it has looked as it goes. */
+    default PartialResult recogniseSegment(RandomAccessInput video, String videoName, Gallery gallery,
+                                           Segment segment, int filmstripShare, SamplingProgress progress) {
+        return recogniseSegment(video, videoName, gallery, segment, filmstripShare);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.classroom.face.RecognisedVideo;
+import org.classroom.face.SamplingProgress;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
 import org.classroom.face.segment.SegmentMerge;
@@ -53,10 +54,10 @@ public final class FanOut implements AutoCloseable {
         PartialResult invoke(SegmentRequest request);
     }
 
-    /** This container does a segment ({@link SegmentWorker#run(SegmentRequest)}). */
+    /** This container does a segment ({@link SegmentWorker#run(SegmentRequest, SamplingProgress)}), saying how far it is. */
     @FunctionalInterface
     public interface Local {
-        PartialResult run(SegmentRequest request);
+        PartialResult run(SegmentRequest request, SamplingProgress progress);
     }
 
     public FanOut(SegmentPlan plan, Remote remote, Local local, SegmentMerge merge, int attempts) {
@@ -105,8 +106,8 @@ public final class FanOut implements AutoCloseable {
         for (Segment segment : segments) {
             SegmentRequest request = new SegmentRequest(object.bucket(), object.key(), etag, size, segment, share);
             CompletableFuture<PartialResult> partial = segment.index() == 0
-                    ? CompletableFuture.supplyAsync(() -> attempt(request, true), here)
-                    : CompletableFuture.supplyAsync(() -> attempt(request, false), waiting);
+                    ? CompletableFuture.supplyAsync(() -> attempt(request, true, progress), here)
+                    : CompletableFuture.supplyAsync(() -> attempt(request, false, progress), waiting);
             partials.add(partial.whenComplete((done, failure) -> {
                 if (failure == null) {
                     progress.segmentDone();
@@ -126,18 +127,18 @@ public final class FanOut implements AutoCloseable {
     }
 
     /** One segment, tried again alone when it fails; done here when no invocation can be had. */
-    private PartialResult attempt(SegmentRequest request, boolean ownShare) {
+    private PartialResult attempt(SegmentRequest request, boolean ownShare, SegmentProgress progress) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 if (ownShare) {
-                    return local.run(request);
+                    return local.run(request, progress::ownSegment);
                 }
                 try {
                     return remote.invoke(request);
                 } catch (SegmentInvoker.Throttled e) {
                     LOG.info("{}: {} throttled, done in this invocation instead", request.key(), request.segment());
-                    return CompletableFuture.supplyAsync(() -> local.run(request), here).join();
+                    return CompletableFuture.supplyAsync(() -> local.run(request, progress::ownSegment), here).join();
                 }
             } catch (CompletionException e) {
                 last = e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -1,6 +1,10 @@
 package org.classroom.function.fanout;
 
-/** Told how a fanned-out recording goes: how many segments it was split into, and each one done. */
+/**
+ * Told how a fanned-out recording goes: how many segments it was split into, how far into a segment this
+ * invocation does itself it has looked (the segments run at once and are about as long, so that stands for all of
+ * them), and each one done.
+ */
 public interface SegmentProgress {
 
     /** Nobody listening. */
@@ -10,11 +14,18 @@ public interface SegmentProgress {
         }
 
         @Override
+        public void ownSegment(double fraction) {
+        }
+
+        @Override
         public void segmentDone() {
         }
     };
 
     void split(int segments);
+
+    /** @param fraction how far into the segment this invocation is doing, 0 to 1 */
+    void ownSegment(double fraction);
 
     void segmentDone();
 }

@@ -1,5 +1,6 @@
 package org.classroom.function.fanout;
 
+import org.classroom.face.SamplingProgress;
 import org.classroom.face.VideoRecogniser;
 import org.classroom.face.gallery.Gallery;
 import org.classroom.face.segment.PartialResult;
@@ -44,10 +45,15 @@ public final class SegmentWorker {
     }
 
     public PartialResult run(SegmentRequest request) {
+        return run(request, SamplingProgress.NONE);
+    }
+
+    /** As {@link #run(SegmentRequest)}, saying how far into the segment it has looked as it goes. */
+    public PartialResult run(SegmentRequest request, SamplingProgress progress) {
         Gallery known = gallery.get();
         RandomAccessInput video = uploads.open(request);
         PartialResult partial = engines.with(engine -> segments(engine).recogniseSegment(video, request.key(), known,
-                request.segment(), request.filmstripShare()));
+                request.segment(), request.filmstripShare(), progress));
         LOG.info("{}: {}: read {} of {} bytes", request.key(), request.segment(), video.bytesFetched(), video.size());
         // FFmpeg ends a range at a read that failed: a partial result of part of the segment is not its result.
         video.failure().ifPresent(fault -> {

@@ -31,11 +31,18 @@ public final class VideoProgress implements SamplingProgress, SegmentProgress {
         told = true;
     }
 
+    /** Never backwards: a segment done here after a throttled one starts again from 0. */
+    @Override
+    public synchronized void ownSegment(double reached) {
+        fraction = Math.max(fraction, Math.max(0, Math.min(1, reached)));
+        told = true;
+    }
+
     @Override
     public synchronized void segmentDone() {
         if (segments > 0 && segmentsDone < segments) {
             segmentsDone++;
-            fraction = (double) segmentsDone / segments;
+            fraction = Math.max(fraction, (double) segmentsDone / segments);
         }
     }
 

@@ -64,6 +64,32 @@ class FanOutTest {
     }
 
     @Test
+    void progressTellsTheSplitHowFarTheSegmentDoneHereIsAndEachSegmentDone() {
+        Queue<String> told = new ConcurrentLinkedQueue<>();
+        fanOut = fanOut(request -> partial(request.segment()), 2);
+
+        fanOut.recognise(LECTURE, "abc", SIZE, LENGTH, new SegmentProgress() {
+            @Override
+            public void split(int segments) {
+                told.add("split " + segments);
+            }
+
+            @Override
+            public void ownSegment(double fraction) {
+                told.add("here at " + fraction);
+            }
+
+            @Override
+            public void segmentDone() {
+                told.add("done");
+            }
+        });
+
+        assertThat(told.peek()).isEqualTo("split 4");
+        assertThat(told).contains("here at 0.5").filteredOn("done"::equals).hasSize(4);
+    }
+
+    @Test
     void aThrottledSegmentIsDoneHereInsteadSoALimitOfOneCannotDeadlock() {
         fanOut = fanOut(request -> {
             throw new SegmentInvoker.Throttled(TooManyRequestsException.builder().message("limit").build());
@@ -117,7 +143,8 @@ class FanOutTest {
     }
 
     private FanOut fanOut(FanOut.Remote remote, int attempts) {
-        FanOut.Local here = request -> {
+        FanOut.Local here = (request, progress) -> {
+            progress.reached(0.5);
             log.add("here " + request.segment().index());
             return partial(request.segment());
         };
