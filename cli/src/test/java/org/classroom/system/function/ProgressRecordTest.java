@@ -48,9 +48,9 @@ class ProgressRecordTest {
 
         VideoProgress progress = new VideoProgress();
         progress.split(6);
-        progress.segmentDone();
-        progress.segmentDone();
-        progress.segmentDone();
+        progress.segmentDone(false);
+        progress.segmentDone(false);
+        progress.segmentDone(false);
         assertThat(ledger.renew(claim, progress.current())).isTrue();
         assertThat(system.results.progress("lecture.mp4")).contains(new Progress(0.5, 3, 6));
         assertThat(system.results.progress("lecture.mp4").orElseThrow().describe())

@@ -108,11 +108,7 @@ public final class FanOut implements AutoCloseable {
             CompletableFuture<PartialResult> partial = segment.index() == 0
                     ? CompletableFuture.supplyAsync(() -> attempt(request, true, progress), here)
                     : CompletableFuture.supplyAsync(() -> attempt(request, false, progress), waiting);
-            partials.add(partial.whenComplete((done, failure) -> {
-                if (failure == null) {
-                    progress.segmentDone();
-                }
-            }));
+            partials.add(partial);
         }
         List<PartialResult> done = new ArrayList<>();
         try {
@@ -132,14 +128,23 @@ public final class FanOut implements AutoCloseable {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 if (ownShare) {
-                    return local.run(request, progress::ownSegment);
+                    return doneHere(request, progress);
                 }
+                PartialResult partial;
+                progress.startedElsewhere();
                 try {
-                    return remote.invoke(request);
+                    partial = remote.invoke(request);
                 } catch (SegmentInvoker.Throttled e) {
+                    progress.endedElsewhere();
                     LOG.info("{}: {} throttled, done in this invocation instead", request.key(), request.segment());
-                    return CompletableFuture.supplyAsync(() -> local.run(request, progress::ownSegment), here).join();
+                    return CompletableFuture.supplyAsync(() -> doneHere(request, progress), here).join();
+                } catch (RuntimeException e) {
+                    progress.endedElsewhere();
+                    throw e;
                 }
+                progress.endedElsewhere();
+                progress.segmentDone(false);
+                return partial;
             } catch (CompletionException e) {
                 last = e.getCause() instanceof RuntimeException cause ? cause : e;
             } catch (RuntimeException e) {
@@ -149,6 +154,12 @@ public final class FanOut implements AutoCloseable {
                     last.getMessage());
         }
         throw new SegmentsFailed(request.key(), last);
+    }
+
+    private PartialResult doneHere(SegmentRequest request, SegmentProgress progress) {
+        PartialResult partial = local.run(request, progress::ownSegment);
+        progress.segmentDone(true);
+        return partial;
     }
 
     @Override

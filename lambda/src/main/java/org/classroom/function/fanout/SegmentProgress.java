@@ -18,7 +18,15 @@ public interface SegmentProgress {
         }
 
         @Override
-        public void segmentDone() {
+        public void startedElsewhere() {
+        }
+
+        @Override
+        public void endedElsewhere() {
+        }
+
+        @Override
+        public void segmentDone(boolean here) {
         }
     };
 
@@ -27,5 +35,12 @@ public interface SegmentProgress {
     /** @param fraction how far into the segment this invocation is doing, 0 to 1 */
     void ownSegment(double fraction);
 
-    void segmentDone();
+    /** Another invocation started on a segment. */
+    void startedElsewhere();
+
+    /** Another invocation's segment ended, done or not. */
+    void endedElsewhere();
+
+    /** @param here whether this invocation did it */
+    void segmentDone(boolean here);
 }

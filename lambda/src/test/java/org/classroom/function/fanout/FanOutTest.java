@@ -80,13 +80,27 @@ class FanOutTest {
             }
 
             @Override
-            public void segmentDone() {
-                told.add("done");
+            public void startedElsewhere() {
+                told.add("started elsewhere");
+            }
+
+            @Override
+            public void endedElsewhere() {
+                told.add("ended elsewhere");
+            }
+
+            @Override
+            public void segmentDone(boolean here) {
+                told.add(here ? "done here" : "done elsewhere");
             }
         });
 
         assertThat(told.peek()).isEqualTo("split 4");
-        assertThat(told).contains("here at 0.5").filteredOn("done"::equals).hasSize(4);
+        assertThat(told).contains("here at 0.5");
+        assertThat(told).filteredOn("done here"::equals).hasSize(1);
+        assertThat(told).filteredOn("done elsewhere"::equals).hasSize(3);
+        assertThat(told).filteredOn("started elsewhere"::equals).hasSize(3);
+        assertThat(told).filteredOn("ended elsewhere"::equals).hasSize(3);
     }
 
     @Test
