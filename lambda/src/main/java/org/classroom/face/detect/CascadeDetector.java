@@ -1,16 +1,8 @@
 package org.classroom.face.detect;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.FaceDetector;
 import org.classroom.face.weights.TfjsWeights;
@@ -122,7 +114,7 @@ public final class CascadeDetector implements FaceDetector {
         int input = checker.inputSize();
         double scale = input / side;
         List<DetectedFace> inWindow;
-        try (Mat window = window(frame, left, top, scale, input)) {
+        try (Mat window = DetectorInput.scaled(frame, left, top, scale, input, input)) {
             inWindow = checker.detect(window);
         }
         DetectedFace best = null;
@@ -142,20 +134,6 @@ public final class CascadeDetector implements FaceDetector {
         double right = Math.min(frame.cols(), left + (best.x() + best.width()) / scale);
         double bottom = Math.min(frame.rows(), top + (best.y() + best.height()) / scale);
         return right > x && bottom > y ? new DetectedFace(x, y, right - x, bottom - y, best.score()) : null;
-    }
-
-    /** The frame's square from ({@code left}, {@code top}) scaled to {@code size} pixels, black beyond the frame. */
-    private static Mat window(Mat frame, double left, double top, double scale, int size) {
-        Mat window = new Mat();
-        try (Mat toWindow = new Mat(2, 3, CV_64F);
-                DoubleIndexer m = toWindow.createIndexer();
-                Size target = new Size(size, size);
-                Scalar black = new Scalar(0.0)) {
-            m.put(0, 0, scale).put(0, 1, 0).put(0, 2, -left * scale);
-            m.put(1, 0, 0).put(1, 1, scale).put(1, 2, -top * scale);
-            opencv_imgproc.warpAffine(frame, window, toWindow, target, INTER_LINEAR, BORDER_CONSTANT, black);
-        }
-        return window;
     }
 
     @Override

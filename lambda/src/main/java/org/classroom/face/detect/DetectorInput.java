@@ -7,7 +7,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,23 +88,31 @@ record DetectorInput(int width, int height, double scale) {
         } else if (frame.type() != CV_8UC3) {
             throw new IllegalArgumentException("expected an 8-bit BGR frame, got OpenCV type " + frame.type());
         }
-        double toFrame = 1 / scale;
-        Mat picture = new Mat();
-        try (Mat inverse = new Mat(2, 3, CV_64F);
-                DoubleIndexer m = inverse.createIndexer();
-                Size target = new Size(width, height);
-                Scalar black = new Scalar(0.0)) {
-            // input (x, y) samples the frame at (x / scale, y / scale)
-            m.put(0, 0, toFrame).put(0, 1, 0).put(0, 2, 0);
-            m.put(1, 0, 0).put(1, 1, toFrame).put(1, 2, 0);
-            opencv_imgproc.warpAffine(bgr, picture, inverse, target, INTER_LINEAR | WARP_INVERSE_MAP,
-                    BORDER_CONSTANT, black);
-            return picture;
+        try {
+            return scaled(bgr, 0, 0, scale, width, height);
         } finally {
             if (bgr != frame) {
                 bgr.close();
             }
         }
+    }
+
+    /**
+     * The part of a frame from ({@code left}, {@code top}) scaled by {@code scale} into a {@code width × height}
+     * picture, black where it lies beyond the frame: scaling and cropping in one affine warp, sampling as TF's
+     * {@code resizeBilinear} does (no half-pixel centres).
+     */
+    static Mat scaled(Mat frame, double left, double top, double scale, int width, int height) {
+        Mat picture = new Mat();
+        try (Mat toPicture = new Mat(2, 3, CV_64F);
+                DoubleIndexer m = toPicture.createIndexer();
+                Size target = new Size(width, height);
+                Scalar black = new Scalar(0.0)) {
+            m.put(0, 0, scale).put(0, 1, 0).put(0, 2, -left * scale);
+            m.put(1, 0, 0).put(1, 1, scale).put(1, 2, -top * scale);
+            opencv_imgproc.warpAffine(frame, picture, toPicture, target, INTER_LINEAR, BORDER_CONSTANT, black);
+        }
+        return picture;
     }
 
     /**

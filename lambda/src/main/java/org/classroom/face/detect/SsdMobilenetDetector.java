@@ -34,8 +34,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     private final TfjsWeights weights;
     private final float[] trained;
-    private final int inputSize;
-    private final boolean fitted;
+    private final InputLayout layout;
     private final double minScore;
     private final NetworksByShape<Shaped> networks;
 
@@ -65,18 +64,13 @@ public final class SsdMobilenetDetector implements FaceDetector {
         if (minScore < 0 || minScore >= 1) {
             throw new IllegalArgumentException("score threshold must be in [0, 1), got " + minScore);
         }
-        if (inputSize < 64 || inputSize % DetectorInput.STRIDE != 0) {
-            throw new IllegalArgumentException("input size must be a multiple of 32 (at least 64), got "
-                    + inputSize);
-        }
         this.weights = weights;
         this.trained = weights.get("Output/extra_dim").values();
-        this.inputSize = inputSize;
+        this.layout = new InputLayout(inputSize, fitted);
         this.minScore = minScore;
-        this.fitted = fitted;
         this.networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
         // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
-        networks.get(inputSize, fitted ? DetectorInput.roundUp(inputSize * 9 / 16.0) : inputSize);
+        networks.get(layout.commonWidth(), layout.commonHeight());
     }
 
     /**
@@ -88,7 +82,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     public int inputSize() {
-        return inputSize;
+        return layout.size();
     }
 
     public double minScore() {
@@ -97,7 +91,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     @Override
     public List<DetectedFace> detect(Mat bgrFrame) {
-        DetectorInput input = inputFor(bgrFrame);
+        DetectorInput input = layout.of(bgrFrame);
         Predictions p = predict(input, bgrFrame);
         List<NonMaxSuppression.Box> candidates = new ArrayList<>();
         for (int i = 0; i < p.scores().length; i++) {
@@ -111,11 +105,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     /** Every anchor's face score and decoded box, before thresholding and NMS (tests, diagnostics). */
     Predictions predict(Mat bgrFrame) {
-        return predict(inputFor(bgrFrame), bgrFrame);
-    }
-
-    private DetectorInput inputFor(Mat bgrFrame) {
-        return fitted ? DetectorInput.fitted(bgrFrame, inputSize) : DetectorInput.square(bgrFrame, inputSize);
+        return predict(layout.of(bgrFrame), bgrFrame);
     }
 
     private Predictions predict(DetectorInput input, Mat bgrFrame) {

@@ -40,8 +40,7 @@ public final class TinyFaceDetector implements FaceDetector {
     private static final int SHAPES_KEPT = 4;
 
     private final TfjsWeights weights;
-    private final int inputSize;
-    private final boolean fitted;
+    private final InputLayout layout;
     private final double minScore;
     private final NetworksByShape<DnnModel> networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
 
@@ -56,19 +55,14 @@ public final class TinyFaceDetector implements FaceDetector {
     }
 
     private TinyFaceDetector(TfjsWeights weights, int inputSize, double minScore, boolean fitted) {
-        if (inputSize < 64 || inputSize % DetectorInput.STRIDE != 0) {
-            throw new IllegalArgumentException("input size must be a multiple of 32 (at least 64), got "
-                    + inputSize);
-        }
         if (minScore < 0 || minScore >= 1) {
             throw new IllegalArgumentException("score threshold must be in [0, 1), got " + minScore);
         }
         this.weights = weights;
-        this.inputSize = inputSize;
+        this.layout = new InputLayout(inputSize, fitted);
         this.minScore = minScore;
-        this.fitted = fitted;
         // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
-        networks.get(inputSize, fitted ? DetectorInput.roundUp(inputSize * 9 / 16.0) : inputSize);
+        networks.get(layout.commonWidth(), layout.commonHeight());
     }
 
     /** A detector on each frame's own proportions, its longer side scaled to {@code longSide}. */
@@ -77,7 +71,7 @@ public final class TinyFaceDetector implements FaceDetector {
     }
 
     public int inputSize() {
-        return inputSize;
+        return layout.size();
     }
 
     public double minScore() {
@@ -86,7 +80,7 @@ public final class TinyFaceDetector implements FaceDetector {
 
     @Override
     public List<DetectedFace> detect(Mat bgrFrame) {
-        DetectorInput input = inputFor(bgrFrame);
+        DetectorInput input = layout.of(bgrFrame);
         float[] out = run(input, bgrFrame);
         int columns = input.width() / DetectorInput.STRIDE;
         int rows = input.height() / DetectorInput.STRIDE;
@@ -116,11 +110,7 @@ public final class TinyFaceDetector implements FaceDetector {
 
     /** The raw network output for a frame, {@code [1, 25, rows, columns]} NCHW (tests, diagnostics). */
     float[] grid(Mat bgrFrame) {
-        return run(inputFor(bgrFrame), bgrFrame);
-    }
-
-    private DetectorInput inputFor(Mat bgrFrame) {
-        return fitted ? DetectorInput.fitted(bgrFrame, inputSize) : DetectorInput.square(bgrFrame, inputSize);
+        return run(layout.of(bgrFrame), bgrFrame);
     }
 
     private float[] run(DetectorInput input, Mat bgrFrame) {
