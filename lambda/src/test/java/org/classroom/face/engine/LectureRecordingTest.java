@@ -1,9 +1,7 @@
 package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,8 +14,6 @@ import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.ResultStatus;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
-import org.classroom.face.gallery.PickleGalleryReader;
-import org.classroom.face.video.LectureMaker;
 import org.classroom.face.video.SamplingOptions;
 import org.classroom.face.video.TestClips;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine on a three-minute 720p "lecture" made from the course clips (key frame every 10 s): students on
+ * The engine on the {@link ThreeMinuteLecture} (720p, made from the course clips, key frame every 10 s): students on
  * screen at known times, two at once, one for 12 s only, and long stretches with nobody. Every name, nobody
  * else, and every appearance within one sampling interval of the truth.
  */
@@ -47,10 +43,9 @@ class LectureRecordingTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path samples = TestClips.courseClip("test_0.mp4").getParent().getParent();
-        gallery = PickleGalleryReader.read(samples.resolve("encoding"));
-        dir = Files.createTempDirectory("lecture");
-        lecture = makeLecture(samples.resolve("videos"), dir.resolve("lecture.mp4"));
+        gallery = ThreeMinuteLecture.gallery();
+        lecture = ThreeMinuteLecture.file();
+        dir = Files.createTempDirectory("returning");
         engine = FaceEngine.load(EngineOptions.defaults());
     }
 
@@ -67,22 +62,6 @@ class LectureRecordingTest {
             }
             Files.deleteIfExists(dir);
         }
-    }
-
-    /**
-     * 0–15 s nobody; 15–45 Biden; 45–60 nobody; 60–100 Mr Bean and Morgan Freeman side by side; 100–112 Johnny
-     * Depp; 112–180 nobody. 10 frames a second, a key frame every 10 s and nowhere else.
-     */
-    static Path makeLecture(Path videos, Path output) throws IOException {
-        assumeTrue(TestClips.hasEncoder("libx264"), "needs the ffmpeg command line with libx264 to make the lecture");
-        List<LectureMaker.Scene> scenes = List.of(
-                new LectureMaker.Nobody(15),
-                new LectureMaker.One(videos.resolve("test_1.mp4"), 30),
-                new LectureMaker.Nobody(15),
-                new LectureMaker.SideBySide(videos.resolve("test_2.mp4"), videos.resolve("test_7.mp4"), 40),
-                new LectureMaker.One(videos.resolve("test_4.mp4"), 12),
-                new LectureMaker.Nobody(68));
-        return new LectureMaker(new LectureMaker.Format(1280, 720, 10, 10)).make(scenes, output);
     }
 
     @Test

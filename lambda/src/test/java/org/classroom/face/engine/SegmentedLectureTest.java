@@ -2,7 +2,6 @@ package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +12,17 @@ import org.classroom.common.model.Appearance;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.VideoResult;
 import org.classroom.face.gallery.Gallery;
-import org.classroom.face.gallery.PickleGalleryReader;
 import org.classroom.face.segment.PartialResult;
 import org.classroom.face.segment.Segment;
 import org.classroom.face.segment.SegmentPerson;
 import org.classroom.face.segment.SegmentPlan;
 import org.classroom.face.video.SamplingOptions;
-import org.classroom.face.video.TestClips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine on segments of the three-minute lecture of {@link LectureRecordingTest} (Biden 15–45 s, Mr Bean and
+ * The engine on segments of the {@link ThreeMinuteLecture} (Biden 15–45 s, Mr Bean and
  * Morgan Freeman 60–100, Johnny Depp 100–112): a segment finds only who is on screen in it, at their times in the
  * whole recording, and the merge of all segments says what one run over the whole recording says.
  */
@@ -33,28 +30,21 @@ class SegmentedLectureTest {
 
     private static final double SPACING = SamplingOptions.DEFAULT_MAX_SPACING_SECONDS;
 
-    private static Path dir;
     private static Path lecture;
     private static Gallery gallery;
     private static FaceEngine engine;
 
     @BeforeAll
     static void build() throws Exception {
-        Path samples = TestClips.courseClip("test_0.mp4").getParent().getParent();
-        gallery = PickleGalleryReader.read(samples.resolve("encoding"));
-        dir = Files.createTempDirectory("segmented-lecture");
-        lecture = LectureRecordingTest.makeLecture(samples.resolve("videos"), dir.resolve("lecture.mp4"));
+        gallery = ThreeMinuteLecture.gallery();
+        lecture = ThreeMinuteLecture.file();
         engine = FaceEngine.load(EngineOptions.defaults());
     }
 
     @AfterAll
-    static void cleanUp() throws Exception {
+    static void cleanUp() {
         if (engine != null) {
             engine.close();
-        }
-        if (dir != null) {
-            Files.deleteIfExists(lecture);
-            Files.deleteIfExists(dir);
         }
     }
 
