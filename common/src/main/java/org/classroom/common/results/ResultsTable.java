@@ -79,7 +79,8 @@ public final class ResultsTable {
                 (int) number(item, SEGMENTS_DONE), (int) number(item, SEGMENTS)));
     }
 
-    private static String text(Map<String, AttributeValue> item, String attribute) {
+    /** An item's string attribute; null when it has none. */
+    public static String text(Map<String, AttributeValue> item, String attribute) {
         AttributeValue value = item.get(attribute);
         return value == null ? null : value.s();
     }

@@ -118,32 +118,32 @@ public final class ResultLedger {
                               GalleryVersion gallery) {
         Map<String, AttributeValue> item = retrier.call(() -> dynamoDb.getItem(request -> request.tableName(table)
                 .key(key(video)).consistentRead(true)).item());
-        if (item == null || item.isEmpty() || !version.equals(text(item, ResultsTable.ETAG))) {
+        if (item == null || item.isEmpty() || !version.equals(ResultsTable.text(item, ResultsTable.ETAG))) {
             // Changed between the two calls (a newer upload, or a takeover): let the queue bring it back.
             return new Claim(video, version, Decision.BUSY, null, null);
         }
-        ResultState state = ResultState.fromWire(text(item, ResultsTable.STATE));
-        if (state == ResultState.PROCESSING && token.equals(text(item, ResultsTable.CLAIM))) {
+        ResultState state = ResultState.fromWire(ResultsTable.text(item, ResultsTable.STATE));
+        if (state == ResultState.PROCESSING && token.equals(ResultsTable.text(item, ResultsTable.CLAIM))) {
             // Our own claim: the first attempt went through but its reply was lost, and the retry found it.
             return new Claim(video, version, Decision.PROCESS, token, null);
         }
         if (state == ResultState.SENT) {
             if (sequencer != null && gallery != null) {
                 String today = gallery.fresh();
-                if (!today.equals(text(item, ResultsTable.GALLERY))
+                if (!today.equals(ResultsTable.text(item, ResultsTable.GALLERY))
                         && matchAgain(video, version, sequencer, token, now, today)) {
                     return new Claim(video, version, Decision.PROCESS, token, null);
                 }
             }
             if (sequencer != null && reupload(video, version, sequencer, token, now)) {
-                return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
+                return new Claim(video, version, Decision.RESEND, token, ResultsTable.text(item, ResultsTable.RESULT));
             }
             return new Claim(video, version, Decision.DONE, null, null);
         }
         long claimedAt = Long.parseLong(item.get(ResultsTable.CLAIMED_AT).n());
         if (state == ResultState.WRITTEN && claimedAt < now - lease.toMillis()
-                && takeOver(video, version, text(item, ResultsTable.CLAIM), token, now)) {
-            return new Claim(video, version, Decision.RESEND, token, text(item, ResultsTable.RESULT));
+                && takeOver(video, version, ResultsTable.text(item, ResultsTable.CLAIM), token, now)) {
+            return new Claim(video, version, Decision.RESEND, token, ResultsTable.text(item, ResultsTable.RESULT));
         }
         return new Claim(video, version, Decision.BUSY, null, null);
     }
@@ -305,10 +305,5 @@ public final class ResultLedger {
 
     private static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String attribute) {
-        AttributeValue value = item.get(attribute);
-        return value == null ? null : value.s();
     }
 }
