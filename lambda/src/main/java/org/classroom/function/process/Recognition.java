@@ -53,13 +53,8 @@ public final class Recognition {
      * since running it again would fail again. Table faults and an engine that cannot be loaded are
      * thrown, for the message to be retried, and so is a segment of a long recording that failed on every try.
      * The video is read where it lies (by ranges); whether it was read whole is the caller's to check (a
-     * segment checks its own reads).
+     * segment checks its own reads). {@code progress} is told how far it is.
      */
-    public VideoResult recognise(RandomAccessInput video, ObjectRef object, String etag) {
-        return recognise(video, object, etag, new VideoProgress());
-    }
-
-    /** As {@link #recognise(RandomAccessInput, ObjectRef, String)}, telling {@code progress} how far it is. */
     public VideoResult recognise(RandomAccessInput video, ObjectRef object, String etag, VideoProgress progress) {
         String key = object.key();
         // The length is read (header and index, by ranges) only for a file large enough to be worth splitting.

@@ -236,14 +236,10 @@ public final class ResultLedger {
     }
 
     /**
-     * Keeps the claim fresh while its holder works ({@link ClaimRenewal}). False when it is no longer this
-     * invocation's: taken over, or the result already sent.
+     * Keeps the claim fresh while its holder works ({@link ClaimRenewal}), recording how far the work is when it
+     * says (shown by {@code classroom process}). False when it is no longer this invocation's: taken over, or the
+     * result already sent.
      */
-    public boolean renew(Claim claim) {
-        return renew(claim, Optional.empty());
-    }
-
-    /** As {@link #renew(Claim)}, recording how far the work is (shown by {@code classroom process}). */
     public boolean renew(Claim claim, Optional<Progress> progress) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", number(clock.millis()),
                 ":claim", AttributeValue.fromS(claim.token()), ":sent", AttributeValue.fromS(ResultState.SENT.wireName())));
