@@ -81,6 +81,10 @@ class FaultRunTest {
             assertThat(lines).filteredOn(line -> line.startsWith("poison.mp4 ")).singleElement()
                     .satisfies(line -> assertThat(line).contains("invalid-video: the file is truncated").endsWith("ok"));
             // Exactly one result each: 101 files, and the log the relay rebuilds itself from holds one entry per video.
+            // The workload counts results in the output bucket; a result the killed relay had taken off the output
+            // queue but not written comes back to the new relay when the queue's visibility timeout (60 s) ends.
+            await("the relay's 101 result files").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> resultFiles(results) >= 101);
             assertThat(resultFiles(results)).isEqualTo(101);
             List<String> logged = Files.readAllLines(results.resolve("results.jsonl")).stream()
                     .map(FaultRunTest::videoOf).toList();
