@@ -75,8 +75,9 @@ class LambdaImageTest {
     @Test
     void buildStepUnpacksTheNativesIntoTheCacheFolder(@TempDir Path cache) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path onnxRuntime = cache.resolve("onnxruntime");
         Process process = new ProcessBuilder(java.toString(), "-Dorg.bytedeco.javacpp.cachedir=" + cache,
-                "-cp", System.getProperty("java.class.path"), "org.classroom.function.NativeCache")
+                "-Donnxruntime.native.path=" + onnxRuntime, "-cp", System.getProperty("java.class.path"), "org.classroom.function.NativeCache")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -87,5 +88,8 @@ class LambdaImageTest {
             assertThat(names).anyMatch(name -> name.startsWith("libopencv_dnn"))
                     .anyMatch(name -> name.startsWith("libavformat"));
         }
+        assertThat(onnxRuntime.resolve("libonnxruntime.so")).isNotEmptyFile();
+        assertThat(onnxRuntime.resolve("libonnxruntime4j_jni.so")).isNotEmptyFile();
+        assertThat(Templates.text("lambda/Dockerfile")).contains("-Donnxruntime.native.path=/opt/onnxruntime");
     }
 }

@@ -8,7 +8,7 @@ import org.classroom.face.dnn.Padding;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * face-api's SSD MobileNet v1 as an OpenCV graph: the MobileNet v1 body (depthwise separable
+ * face-api's SSD MobileNet v1 as an ONNX graph: the MobileNet v1 body (depthwise separable
  * convolutions, batch-norm folded, ReLU6), four extra feature layers, and a box and a class predictor on
  * each of six feature maps (32x32, 16x16, 8x8, 4x4, 2x2, 1x1 for the 512 input it was trained at). Outputs, in order: the
  * box encodings and class logits of predictor 0, then of 1, ... 5, each NCHW.

@@ -8,7 +8,7 @@ import org.classroom.face.dnn.Padding;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * face-api's Tiny Face Detector (a Tiny YOLO v2 with depthwise separable convolutions) as an OpenCV
+ * face-api's Tiny Face Detector (a Tiny YOLO v2 with depthwise separable convolutions) as an ONNX
  * graph: a 3x3 "valid" convolution, then five separable blocks each followed by 2x2 max pooling
  * (stride 2, the last stride 1), then a 1x1 convolution giving 5 anchors x (x, y, w, h, score) per cell.
  * Activations are leaky ReLU (0.1). One output, {@code [1, 25, rows, columns]} of cells.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.classroom.face.weights.WeightTensor;
 
 /**
- * The filters and bias of one convolution in OpenCV's layout ({@code [out, in/group, kh, kw]}),
+ * The filters and bias of one convolution in ONNX's layout ({@code [out, in/group, kh, kw]}),
  * converted from TF.js layouts, with batch-norm or a per-channel scale folded in. Immutable: every
  * fold returns a new instance.
  */
@@ -77,7 +77,7 @@ public final class ConvWeights {
         return new ConvWeights(dst, new float[channels], channels, 1, kh, kw, true);
     }
 
-    /** Filters already in OpenCV's layout {@code [out, inPerGroup, kh, kw]} (tests, hand-made nets). */
+    /** Filters already in ONNX's layout {@code [out, inPerGroup, kh, kw]} (tests, hand-made nets). */
     public static ConvWeights ofOihw(float[] oihw, int outChannels, int inPerGroup, int kernelH, int kernelW,
             boolean depthwise) {
         if (oihw.length != outChannels * inPerGroup * kernelH * kernelW) {

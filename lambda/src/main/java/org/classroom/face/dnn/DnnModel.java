@@ -2,44 +2,40 @@ package org.classroom.face.dnn;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.opencv.global.opencv_dnn;
+import java.util.Map;
+import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.StringVector;
-import org.bytedeco.opencv.opencv_dnn.Net;
 
 /**
- * A network built by {@link GraphBuilder}, loaded in OpenCV's DNN module (OpenCV backend, CPU).
- * Not thread-safe: one model per thread. Close it to free the native network.
+ * A network built by {@link GraphBuilder}, run by ONNX Runtime on the CPU (see {@link OnnxRuntime}). Safe to
+ * run from several threads. Close it to free the native session.
  */
 public final class DnnModel implements AutoCloseable {
 
-    private final Net net;
+    private final OrtSession session;
     private final Node input;
     private final List<Node> outputs;
-    private final StringVector outputNames;
+    private final Set<String> outputNames;
+    private final long[] inputShape;
 
-    private DnnModel(Net net, Node input, List<Node> outputs) {
-        this.net = net;
+    private DnnModel(OrtSession session, Node input, List<Node> outputs) {
+        this.session = session;
         this.input = input;
         this.outputs = List.copyOf(outputs);
-        this.outputNames = new StringVector(outputs.stream().map(Node::name).toArray(String[]::new));
+        this.outputNames = new LinkedHashSet<>(outputs.stream().map(Node::name).toList());
+        this.inputShape = Arrays.stream(input.shape()).asLongStream().toArray();
     }
 
     static DnnModel load(byte[] onnx, Node input, List<Node> outputs) {
-        Net net;
-        try (BytePointer buffer = new BytePointer(onnx)) {
-            net = opencv_dnn.readNetFromONNX(buffer, onnx.length);
-        }
-        if (net == null || net.empty()) {
-            throw new IllegalStateException("OpenCV could not load the generated network");
-        }
-        net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
-        net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
-        return new DnnModel(net, input, outputs);
+        return new DnnModel(OnnxRuntime.session(onnx), input, outputs);
     }
 
     public Node input() {
@@ -52,33 +48,22 @@ public final class DnnModel implements AutoCloseable {
 
     /**
      * Runs the network on a {@code [1, C, H, W]} float blob (e.g. from {@code opencv_dnn.blobFromImage})
-     * and returns each output's values, row-major NCHW, in the order the outputs were marked.
+     * and returns each output's values, row-major NCHW, in the order the outputs were marked. The blob's
+     * pixels are read where they lie, not copied.
      */
     public float[][] run(Mat blob) {
-        net.setInput(blob);
-        try (MatVector results = new MatVector()) {
-            net.forward(results, outputNames);
-            float[][] values = new float[outputs.size()][];
-            for (int i = 0; i < values.length; i++) {
-                Mat result = results.get(i);
-                int expected = outputs.get(i).size();
-                if (result.total() != expected || !result.isContinuous()) {
-                    throw new IllegalStateException("output " + outputs.get(i) + " came back with "
-                            + result.total() + " values");
-                }
-                values[i] = new float[expected];
-                try (FloatPointer data = new FloatPointer(result.data())) {
-                    data.get(values[i]);
-                }
-                result.close();
-            }
-            return values;
+        if (blob.type() != CV_32F || !blob.isContinuous() || blob.total() != input.size()) {
+            throw new IllegalArgumentException("input " + input + " needs a continuous float blob of "
+                    + input.size() + " values, got " + blob.total());
         }
+        FloatBuffer pixels = blob.data().capacity(blob.total() * Float.BYTES).asByteBuffer()
+                .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        return run(pixels);
     }
 
     /**
-     * Runs the network once on zeros, so OpenCV sets up its layers (allocations, weight transforms) now
-     * rather than during the first real frame; worth it when models load while something else waits.
+     * Runs the network once on zeros, so ONNX Runtime sets up its buffers now rather than during the first
+     * real frame; worth it when models load while something else waits.
      */
     public DnnModel warmUp() {
         run(new float[input.size()]);
@@ -90,17 +75,37 @@ public final class DnnModel implements AutoCloseable {
         if (nchw.length != input.size()) {
             throw new IllegalArgumentException("input needs " + input.size() + " values, got " + nchw.length);
         }
-        try (Mat blob = new Mat(input.shape(), CV_32F)) {
-            try (FloatPointer data = new FloatPointer(blob.data())) {
-                data.put(nchw);
+        return run(FloatBuffer.wrap(nchw));
+    }
+
+    private float[][] run(FloatBuffer pixels) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(OnnxRuntime.environment(), pixels, inputShape);
+                OrtSession.Result result = session.run(Map.of(input.name(), tensor), outputNames)) {
+            float[][] values = new float[outputs.size()][];
+            for (int i = 0; i < values.length; i++) {
+                Node output = outputs.get(i);
+                OnnxValue value = result.get(output.name()).orElseThrow(
+                        () -> new IllegalStateException("output " + output + " did not come back"));
+                FloatBuffer data = ((OnnxTensor) value).getFloatBuffer();
+                if (data == null || data.remaining() != output.size()) {
+                    throw new IllegalStateException("output " + output + " came back with "
+                            + (data == null ? "no float" : data.remaining()) + " values");
+                }
+                values[i] = new float[output.size()];
+                data.get(values[i]);
             }
-            return run(blob);
+            return values;
+        } catch (OrtException e) {
+            throw new IllegalStateException("the network failed to run: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
-        outputNames.close();
-        net.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot free the network: " + e.getMessage(), e);
+        }
     }
 }

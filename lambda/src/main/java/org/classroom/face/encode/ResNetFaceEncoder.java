@@ -13,7 +13,7 @@ import org.classroom.face.weights.TfjsWeights;
 
 /**
  * The 128-number face descriptor of an aligned chip by dlib's ResNet as ported to TF.js by face-api
- * ({@code face_recognition_model}), run in OpenCV's DNN module. Input: the 150×150 chip, RGB,
+ * ({@code face_recognition_model}), run by ONNX Runtime. Input: the 150×150 chip, RGB,
  * {@code (x − mean) / 255} with face-api's mean. Descriptors of one person lie within about 0.6 of
  * each other (Euclidean), as dlib's do. Not thread-safe; close it to free the network.
  */

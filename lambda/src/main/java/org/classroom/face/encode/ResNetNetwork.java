@@ -8,7 +8,7 @@ import org.classroom.face.dnn.Padding;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * face-api's port of dlib's face descriptor ResNet as an OpenCV graph. A 7×7/2 convolution and a 3×3/2
+ * face-api's port of dlib's face descriptor ResNet as an ONNX graph. A 7×7/2 convolution and a 3×3/2
  * max pool, then residual blocks at 32, 64, 128 and 256 channels; every convolution is followed by a
  * per-channel "scale" (multiply, add), folded here into its weights. A down-sampling block runs its
  * first convolution 3×3/2 without padding and takes a 2×2 average pool as its shortcut, widened with

@@ -11,7 +11,7 @@ import org.classroom.face.weights.TfjsWeights;
 
 /**
  * The 68 landmarks of a detected face by face-api's landmark net ({@code face_landmark_68_model}), run
- * in OpenCV's DNN module. Input: the face box padded to a centred square, 112×112, RGB, {@code (x −
+ * by ONNX Runtime. Input: the face box padded to a centred square, 112×112, RGB, {@code (x −
  * mean) / 255} with face-api's mean. Output: 68 (x, y) pairs as fractions of the square. Not
  * thread-safe; close it to free the network.
  */

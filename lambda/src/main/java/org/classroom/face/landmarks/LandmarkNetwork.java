@@ -8,7 +8,7 @@ import org.classroom.face.dnn.Padding;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * face-api's 68-point landmark net as an OpenCV graph: four dense blocks (each halves the size; inside,
+ * face-api's 68-point landmark net as an ONNX graph: four dense blocks (each halves the size; inside,
  * every separable convolution sees the sum of all the block's earlier outputs), a 7×7 average pool and
  * a dense layer to 136 numbers. The first block opens with a plain 3×3 convolution, the others with a
  * depthwise-separable one; all use TF "SAME" padding.
