@@ -1,5 +1,7 @@
 package org.classroom.face.evidence;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -17,5 +19,23 @@ public final class FramePicture {
 
     public static byte[] of(Mat frame) {
         return ShrunkJpeg.of(frame, MAX_SIDE, MAX_SIDE, JPEG_QUALITY);
+    }
+
+    /**
+     * The picture's compression started on {@code worker} once the frame is shrunk here: the frame itself may be
+     * gone by the time the worker gets to it. Empty bytes when the frame holds no pixels.
+     */
+    public static CompletableFuture<byte[]> of(Mat frame, Executor worker) {
+        Mat small = ShrunkJpeg.shrunk(frame, MAX_SIDE, MAX_SIDE);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try (small) {
+                    return ShrunkJpeg.encoded(small, JPEG_QUALITY);
+                }
+            }, worker);
+        } catch (RuntimeException e) {
+            small.close();
+            throw e;
+        }
     }
 }

@@ -22,22 +22,37 @@ final class ShrunkJpeg {
      * @return the JPEG bytes; empty when the frame holds no pixels
      */
     static byte[] of(Mat frame, int maxWidth, int maxHeight, int quality) {
+        try (Mat small = shrunk(frame, maxWidth, maxHeight)) {
+            return encoded(small, quality);
+        }
+    }
+
+    /** The frame at most this size, as a new image of its own (the caller closes it); empty when it has no pixels. */
+    static Mat shrunk(Mat frame, int maxWidth, int maxHeight) {
         if (frame.cols() <= 0 || frame.rows() <= 0) {
-            return new byte[0];
+            return new Mat();
         }
         double scale = Math.min(1.0, Math.min((double) maxWidth / frame.cols(), (double) maxHeight / frame.rows()));
-        try (Mat small = new Mat();
-                Size size = new Size(Math.max(1, (int) Math.round(frame.cols() * scale)),
-                        Math.max(1, (int) Math.round(frame.rows() * scale)));
-                IntPointer settings = new IntPointer(IMWRITE_JPEG_QUALITY, quality);
+        if (scale >= 1.0) {
+            return frame.clone();
+        }
+        Mat small = new Mat();
+        try (Size size = new Size(Math.max(1, (int) Math.round(frame.cols() * scale)),
+                Math.max(1, (int) Math.round(frame.rows() * scale)))) {
+            // INTER_AREA averages the pixels a smaller one covers: no shimmer of skipped pixels.
+            resize(frame, small, size, 0, 0, INTER_AREA);
+        }
+        return small;
+    }
+
+    /** The picture as a JPEG; empty when it has no pixels or cannot be encoded. */
+    static byte[] encoded(Mat picture, int quality) {
+        if (picture.cols() <= 0 || picture.rows() <= 0) {
+            return new byte[0];
+        }
+        try (IntPointer settings = new IntPointer(IMWRITE_JPEG_QUALITY, quality);
                 BytePointer jpeg = new BytePointer()) {
-            Mat source = frame;
-            if (scale < 1.0) {
-                // INTER_AREA averages the pixels a smaller one covers: no shimmer of skipped pixels.
-                resize(frame, small, size, 0, 0, INTER_AREA);
-                source = small;
-            }
-            if (!imencode(".jpg", source, jpeg, settings)) {
+            if (!imencode(".jpg", picture, jpeg, settings)) {
                 return new byte[0];
             }
             byte[] bytes = new byte[(int) jpeg.limit()];
