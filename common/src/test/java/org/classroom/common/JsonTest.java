@@ -92,6 +92,17 @@ class JsonTest {
     }
 
     @Test
+    void theVideosDurationIsAnOptionalField() {
+        VideoResult result = VideoResult.failure("lecture.mp4", ResultStatus.ERROR, "gave up", null).withDuration(3600.5);
+        String json = Json.write(result);
+        assertThat(json).contains("\"durationSeconds\":3600.5");
+        assertThat(Json.readResult(json)).isEqualTo(result);
+        assertThat(Json.write(result.withDuration(null))).doesNotContain("durationSeconds");
+        assertThat(result.withDuration(0.0).durationSeconds()).as("a length the container did not know").isNull();
+        assertThat(result.withSequencer("0055").withPeople(List.of()).durationSeconds()).isEqualTo(3600.5);
+    }
+
+    @Test
     void statusesUseTheirWireNames() {
         assertThat(Json.write(ResultStatus.UNKNOWN_FACE)).isEqualTo("\"unknown-face\"");
         assertThat(ResultStatus.fromWireName("invalid-video")).isEqualTo(ResultStatus.INVALID_VIDEO);

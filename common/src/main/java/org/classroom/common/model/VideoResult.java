@@ -23,6 +23,8 @@ import java.util.Objects;
  *                      screen (omitted from the JSON when there are none)
  * @param sequencer     S3's sequencer of the upload the result is for, which orders uploads of one key; null when
  *                      unknown (offline runs, direct invocations, results logged before it was carried)
+ * @param durationSeconds how long the video is, as its container says, so that a timeline spans all of it (a
+ *                      stretch with nobody at the end included); null when unknown (failures, older results)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VideoResult(
@@ -36,7 +38,8 @@ public record VideoResult(
         Map<String, Double> timingsMs,
         Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownPerson> unknownPeople,
-        String sequencer) {
+        String sequencer,
+        Double durationSeconds) {
 
     public VideoResult {
         Objects.requireNonNull(video, "video");
@@ -44,6 +47,17 @@ public record VideoResult(
         people = people == null ? List.of() : List.copyOf(people);
         timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
         unknownPeople = unknownPeople == null ? List.of() : List.copyOf(unknownPeople);
+        if (durationSeconds != null && !(durationSeconds > 0)) {
+            durationSeconds = null;   // a length the container did not know is no length
+        }
+    }
+
+    /** A result of an upload whose length is not known. */
+    public VideoResult(String video, ResultStatus status, List<RecognisedPerson> people, int facesFound,
+                       int unknownFaces, String reason, String etag, Map<String, Double> timingsMs,
+                       Instant finishedAt, List<UnknownPerson> unknownPeople, String sequencer) {
+        this(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt, unknownPeople,
+                sequencer, null);
     }
 
     /** A result of an upload whose place in order is not known. */
@@ -70,35 +84,41 @@ public record VideoResult(
 
     public VideoResult withPeople(List<RecognisedPerson> newPeople) {
         return new VideoResult(video, status, newPeople, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
-                unknownPeople, sequencer);
+                unknownPeople, sequencer, durationSeconds);
     }
 
     /** The same result with other unknown people (e.g. with their crops' keys). */
     public VideoResult withUnknownPeople(List<UnknownPerson> newUnknownPeople) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
-                newUnknownPeople, sequencer);
+                newUnknownPeople, sequencer, durationSeconds);
     }
 
     public VideoResult withVideo(String newVideo, String newEtag) {
         return new VideoResult(newVideo, status, people, facesFound, unknownFaces, reason, newEtag, timingsMs, finishedAt,
-                unknownPeople, sequencer);
+                unknownPeople, sequencer, durationSeconds);
     }
 
     /** The same result with another reason (e.g. one that names the upload rather than a temporary file). */
     public VideoResult withReason(String newReason) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, newReason, etag, timingsMs, finishedAt,
-                unknownPeople, sequencer);
+                unknownPeople, sequencer, durationSeconds);
     }
 
     /** The same result with other stage timings, finished now if it did not say when. */
     public VideoResult withTimings(Map<String, Double> newTimings) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, newTimings,
-                finishedAt == null ? Instant.now() : finishedAt, unknownPeople, sequencer);
+                finishedAt == null ? Instant.now() : finishedAt, unknownPeople, sequencer, durationSeconds);
     }
 
     /** The same result marked with the S3 sequencer of the upload it is for. */
     public VideoResult withSequencer(String newSequencer) {
         return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
-                unknownPeople, newSequencer);
+                unknownPeople, newSequencer, durationSeconds);
+    }
+
+    /** The same result saying how long its video is. */
+    public VideoResult withDuration(Double newDurationSeconds) {
+        return new VideoResult(video, status, people, facesFound, unknownFaces, reason, etag, timingsMs, finishedAt,
+                unknownPeople, sequencer, newDurationSeconds);
     }
 }

@@ -23,15 +23,25 @@ import org.classroom.common.model.VideoResult;
  * @param appearances    when the person was on screen (empty when not known, and on a video's own row)
  * @param frame          the evidence bucket's key of the frame of that best view; null when none was kept
  * @param seenIn         where the person is in frames kept for others' best views
+ * @param videoSeconds   how long the row's video is; null when the result does not say
  */
 public record ResultRow(String video, String status, String name, Integer id, String major, String year,
                         Double distance, String reason, Duration uploadToResult, String crop,
                         Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances,
-                        String frame, List<FrameBox> seenIn) {
+                        String frame, List<FrameBox> seenIn, Double videoSeconds) {
 
     public ResultRow {
         appearances = appearances == null ? List.of() : List.copyOf(appearances);
         seenIn = seenIn == null ? List.of() : List.copyOf(seenIn);
+    }
+
+    /** A row whose video's length is not known. */
+    public ResultRow(String video, String status, String name, Integer id, String major, String year,
+                     Double distance, String reason, Duration uploadToResult, String crop,
+                     Integer unknownNumber, FaceBox box, Double frameSeconds, List<Appearance> appearances,
+                     String frame, List<FrameBox> seenIn) {
+        this(video, status, name, id, major, year, distance, reason, uploadToResult, crop, unknownNumber, box,
+                frameSeconds, appearances, frame, seenIn, null);
     }
 
     /** A row seen in no other kept frame. */
@@ -64,14 +74,15 @@ public record ResultRow(String video, String status, String name, Integer id, St
         for (RecognisedPerson person : result.people()) {
             rows.add(new ResultRow(result.video(), status, person.name(), person.id(), person.major(), person.year(),
                     person.distance(), result.reason(), uploadToResult, person.crop(), null, person.box(),
-                    person.frameSeconds(), person.appearances(), person.frame(), person.seenIn()));
+                    person.frameSeconds(), person.appearances(), person.frame(), person.seenIn(),
+                    result.durationSeconds()));
         }
         int number = 0;
         for (UnknownPerson person : result.unknownPeople()) {
             number++;
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),
                     uploadToResult, person.crop(), number, person.box(), person.frameSeconds(), person.appearances(),
-                    person.frame(), person.seenIn()));
+                    person.frame(), person.seenIn(), result.durationSeconds()));
         }
         if (rows.isEmpty()) {
             rows.add(new ResultRow(result.video(), status, null, null, null, null, null, result.reason(),

@@ -77,10 +77,16 @@ public final class TimelineViewModel {
         }
     }
 
-    /** The video's length as far as the result tells: the end of the last appearance or best view. */
+    /**
+     * The video's length as far as the result tells: its duration (a stretch with nobody at the end included), or
+     * for a result that does not say, the end of the last appearance or best view.
+     */
     static double lengthOf(List<ResultRow> rows) {
         double end = 0;
         for (ResultRow row : rows) {
+            if (row.videoSeconds() != null) {
+                end = Math.max(end, row.videoSeconds());
+            }
             for (Appearance appearance : row.appearances()) {
                 end = Math.max(end, appearance.to());
             }

@@ -35,6 +35,20 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void theTimelineSpansTheWholeVideoWhenTheResultSaysHowLongItIs() {
+        ResultRow adaOfAnHour = withVideoSeconds(ada, 3600.0);
+        model.show(adaOfAnHour, List.of(adaOfAnHour, withVideoSeconds(stranger, 3600.0)));
+
+        assertThat(model.lengthProperty().get()).as("nobody in the last 50 minutes, still on the axis").isEqualTo(3600);
+    }
+
+    private static ResultRow withVideoSeconds(ResultRow row, double seconds) {
+        return new ResultRow(row.video(), row.status(), row.name(), row.id(), row.major(), row.year(), row.distance(),
+                row.reason(), row.uploadToResult(), row.crop(), row.unknownNumber(), row.box(), row.frameSeconds(),
+                row.appearances(), row.frame(), row.seenIn(), seconds);
+    }
+
+    @Test
     void zoomingNarrowsTheWindowAroundTheAnchorAndStaysInsideTheVideo() {
         model.show(ada, List.of(ada, stranger));
 

@@ -229,7 +229,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
             return new RecognisedVideo(VideoResult.failure(videoName, ResultStatus.ERROR,
                     "the face engine failed: " + e, null), List.of());
         }
-        VideoResult result = toResult(videoName, run.people(), clock);
+        VideoResult result = toResult(videoName, run.people(), clock).withDuration(run.durationSeconds());
         List<FaceCrop> faceCrops = cropsOf(run.people(), run.crops());
         List<BestFrame> bestFrames = framesOf(run.people(), run.keeper(), new TrackOwners(run.people(), run.decided()));
         LOG.info("{}: {} after {} frame(s): {} person(s), {} unknown, {} face encoding(s), {} ms", videoName,
@@ -273,7 +273,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
 
     /** What one pass over (part of) a clip found. */
     private record Sampling(List<Person> people, List<DecidedTrack> decided, int frames, int encodings,
-                            BestViewCrops crops, FrameKeeper keeper) {
+                            BestViewCrops crops, FrameKeeper keeper, double durationSeconds) {
     }
 
     private Sampling sample(SamplerOpening opening, Gallery gallery, TimeRange range, int filmstrip, StageClock clock,
@@ -287,10 +287,12 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
         int frames = 0;
         int lastSample = -1;
         double spacing;
+        double duration;
         long opened = clock.start();
         try (FrameSampler sampler = opening.open(range)) {
             clock.stop(StageClock.OPEN, opened);
             spacing = sampler.spacingSeconds();
+            duration = sampler.info().durationSeconds();
             while (true) {
                 long decoding = clock.start();
                 Optional<SampledFrame> next = sampler.next();
@@ -324,7 +326,7 @@ public final class FaceEngine implements VideoRecogniser, SegmentRecogniser {
                 options.match().sameFaceDistance()).merge(decided);
         clock.stop(StageClock.MATCH, merging);
         int encodings = tracker.tracks().stream().mapToInt(FaceTrack::encodings).sum();
-        return new Sampling(people, decided, frames, encodings, crops, frameKeeper);
+        return new Sampling(people, decided, frames, encodings, crops, frameKeeper, duration);
     }
 
     private static SegmentPerson segmentPerson(Person person, BestViewCrops crops) {

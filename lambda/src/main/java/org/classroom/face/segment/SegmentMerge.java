@@ -120,8 +120,11 @@ public final class SegmentMerge {
         named.sort(Comparator.comparingDouble(RecognisedPerson::distance));
         // As for a video done whole: a filmstrip only beside someone's frame.
         Filmstrip.Packed filmstrip = people.isEmpty() ? null : SegmentStrip.of(ordered, filmstripMax);
+        // The last segment ends where the recording does.
+        double duration = ordered.get(ordered.size() - 1).segment().toSeconds();
         return new RecognisedVideo(new VideoResult(video, status(named, unknown), named, named.size() + unknown.size(),
-                unknown.size(), null, null, summedTimings(ordered), Instant.now(), unknown), crops, frames, filmstrip);
+                unknown.size(), null, null, summedTimings(ordered), Instant.now(), unknown, null, duration), crops, frames,
+                filmstrip);
     }
 
     /** Each merged person's label: the gallery name, or {@code unknown-N} in the order of the unknown people. */

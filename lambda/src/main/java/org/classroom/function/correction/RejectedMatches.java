@@ -47,6 +47,6 @@ public final class RejectedMatches implements ResultCorrections {
         }
         ResultStatus status = kept.isEmpty() ? ResultStatus.UNKNOWN_FACE : result.status();
         return new VideoResult(result.video(), status, kept, result.facesFound(), unknown.size(), result.reason(),
-                result.etag(), result.timingsMs(), result.finishedAt(), unknown, result.sequencer());
+                result.etag(), result.timingsMs(), result.finishedAt(), unknown, result.sequencer(), result.durationSeconds());
     }
 }

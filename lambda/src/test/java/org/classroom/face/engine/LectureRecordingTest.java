@@ -1,6 +1,7 @@
 package org.classroom.face.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,8 @@ class LectureRecordingTest {
         assertThat(result.unknownPeople()).as("nobody else").isEmpty();
         assertThat(result.unknownFaces()).isZero();
         assertThat(result.facesFound()).isEqualTo(TRUTH.size());
+        assertThat(result.durationSeconds()).as("the whole recording, its empty last minute included")
+                .isCloseTo(180.0, within(0.5));
         Map<String, RecognisedPerson> byName = result.people().stream()
                 .collect(Collectors.toMap(RecognisedPerson::name, Function.identity()));
         TRUTH.forEach((name, window) -> {

@@ -132,6 +132,7 @@ class SegmentMergeTest {
 
         assertThat(result.status()).isEqualTo(ResultStatus.NO_FACE);
         assertThat(result.timingsMs()).containsEntry("detect", 30.0);
+        assertThat(result.durationSeconds()).as("where the last segment ends").isEqualTo(900.0);
     }
 
     @Test
