@@ -2,40 +2,34 @@ package org.classroom.face.dnn;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A network built by {@link GraphBuilder}, run by ONNX Runtime on the CPU (see {@link OnnxRuntime}). Safe to
- * run from several threads. Close it to free the native session.
+ * A network built by {@link GraphBuilder}, loaded in a {@link DnnRuntime}. Safe to run from several threads. Close
+ * it to free the native network.
  */
 public final class DnnModel implements AutoCloseable {
 
-    private final OrtSession session;
+    private final NetworkRunner runner;
+    private final DnnRuntime runtime;
     private final Node input;
     private final List<Node> outputs;
-    private final Set<String> outputNames;
-    private final long[] inputShape;
 
-    private DnnModel(OrtSession session, Node input, List<Node> outputs) {
-        this.session = session;
+    private DnnModel(NetworkRunner runner, DnnRuntime runtime, Node input, List<Node> outputs) {
+        this.runner = runner;
+        this.runtime = runtime;
         this.input = input;
         this.outputs = List.copyOf(outputs);
-        this.outputNames = new LinkedHashSet<>(outputs.stream().map(Node::name).toList());
-        this.inputShape = Arrays.stream(input.shape()).asLongStream().toArray();
     }
 
-    static DnnModel load(byte[] onnx, Node input, List<Node> outputs) {
-        return new DnnModel(OnnxRuntime.session(onnx), input, outputs);
+    static DnnModel load(byte[] onnx, Node input, List<Node> outputs, DnnRuntime runtime) {
+        NetworkRunner runner = switch (runtime) {
+            case ONNX_RUNTIME -> new OnnxRuntimeRunner(onnx, input, outputs);
+            case OPENCV -> new OpenCvDnnRunner(onnx, outputs);
+        };
+        return new DnnModel(runner, runtime, input, outputs);
     }
 
     public Node input() {
@@ -46,24 +40,25 @@ public final class DnnModel implements AutoCloseable {
         return outputs;
     }
 
+    public DnnRuntime runtime() {
+        return runtime;
+    }
+
     /**
      * Runs the network on a {@code [1, C, H, W]} float blob (e.g. from {@code opencv_dnn.blobFromImage})
-     * and returns each output's values, row-major NCHW, in the order the outputs were marked. The blob's
-     * pixels are read where they lie, not copied.
+     * and returns each output's values, row-major NCHW, in the order the outputs were marked.
      */
     public float[][] run(Mat blob) {
         if (blob.type() != CV_32F || !blob.isContinuous() || blob.total() != input.size()) {
             throw new IllegalArgumentException("input " + input + " needs a continuous float blob of "
                     + input.size() + " values, got " + blob.total());
         }
-        FloatBuffer pixels = blob.data().capacity(blob.total() * Float.BYTES).asByteBuffer()
-                .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
-        return run(pixels);
+        return runner.run(blob);
     }
 
     /**
-     * Runs the network once on zeros, so ONNX Runtime sets up its buffers now rather than during the first
-     * real frame; worth it when models load while something else waits.
+     * Runs the network once on zeros, so the runtime sets up its buffers now rather than during the first real
+     * frame; worth it when models load while something else waits.
      */
     public DnnModel warmUp() {
         run(new float[input.size()]);
@@ -75,37 +70,16 @@ public final class DnnModel implements AutoCloseable {
         if (nchw.length != input.size()) {
             throw new IllegalArgumentException("input needs " + input.size() + " values, got " + nchw.length);
         }
-        return run(FloatBuffer.wrap(nchw));
-    }
-
-    private float[][] run(FloatBuffer pixels) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(OnnxRuntime.environment(), pixels, inputShape);
-                OrtSession.Result result = session.run(Map.of(input.name(), tensor), outputNames)) {
-            float[][] values = new float[outputs.size()][];
-            for (int i = 0; i < values.length; i++) {
-                Node output = outputs.get(i);
-                OnnxValue value = result.get(output.name()).orElseThrow(
-                        () -> new IllegalStateException("output " + output + " did not come back"));
-                FloatBuffer data = ((OnnxTensor) value).getFloatBuffer();
-                if (data == null || data.remaining() != output.size()) {
-                    throw new IllegalStateException("output " + output + " came back with "
-                            + (data == null ? "no float" : data.remaining()) + " values");
-                }
-                values[i] = new float[output.size()];
-                data.get(values[i]);
+        try (Mat blob = new Mat(input.shape(), CV_32F)) {
+            try (FloatPointer data = new FloatPointer(blob.data())) {
+                data.put(nchw);
             }
-            return values;
-        } catch (OrtException e) {
-            throw new IllegalStateException("the network failed to run: " + e.getMessage(), e);
+            return run(blob);
         }
     }
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot free the network: " + e.getMessage(), e);
-        }
+        runner.close();
     }
 }

@@ -13,9 +13,9 @@ import org.classroom.face.weights.WeightTensor;
  * {@link DnnModel}. Shapes are tracked as layers are added, so padding is resolved to explicit
  * pads (TF "SAME" included) and a weight of the wrong shape fails here, naming the layer.
  *
- * <p>Why ONNX: the graph is written as a small ONNX model in memory, a stable, documented format that
- * ONNX Runtime runs (about twice as fast as OpenCV's DNN module on these networks, same outputs) and
- * Netron shows. Batch of one, float32, NCHW throughout.
+ * <p>Why ONNX: the graph is written as a small ONNX model in memory, a stable, documented format that both
+ * runtimes read ({@link DnnRuntime}: ONNX Runtime, about twice as fast here, or OpenCV's DNN module, same outputs)
+ * and Netron shows. Batch of one, float32, NCHW throughout.
  */
 public final class GraphBuilder {
 
@@ -215,9 +215,14 @@ public final class GraphBuilder {
                 .toByteArray();
     }
 
-    /** Loads the graph into ONNX Runtime; the caller closes the model. */
+    /** Loads the graph into the process's runtime ({@link DnnRuntime#chosen()}); the caller closes the model. */
     public DnnModel build() {
-        return DnnModel.load(toOnnx(), input, outputs);
+        return build(DnnRuntime.chosen());
+    }
+
+    /** Loads the graph into this runtime; the caller closes the model. */
+    public DnnModel build(DnnRuntime runtime) {
+        return DnnModel.load(toOnnx(), input, outputs, runtime);
     }
 
     private Node pool(String op, String name, Node in, int kernel, int stride, Padding padding) {

@@ -8,8 +8,10 @@ import org.assertj.core.data.Offset;
 import org.classroom.face.dnn.ReferenceOps.Image;
 import org.classroom.face.weights.WeightTensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each layer the builder emits, run by OpenCV, against a loop-by-loop reference on a small random input. */
+/** Each layer the builder emits, run by each runtime, against a loop-by-loop reference on a small random input. */
 class GraphBuilderTest {
 
     private static final Offset<Float> CLOSE = Offset.offset(1e-4f);
@@ -25,8 +27,9 @@ class GraphBuilderTest {
         assertThat(Padding.VALID.resolve(8, 8, 3, 3, 2)).containsExactly(0, 0, 0, 0);
     }
 
-    @Test
-    void convolutionWithTfFiltersMatchesTheReferenceForEveryPadding() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void convolutionWithTfFiltersMatchesTheReferenceForEveryPadding(DnnRuntime runtime) {
         int[][] cases = {
             // size, kernel, stride, then the TF pads {top, left, bottom, right} worked out by hand
             {8, 3, 2, 0, 0, 1, 1},
@@ -43,37 +46,39 @@ class GraphBuilderTest {
             Node conv = g.conv("conv", g.input(), ConvWeights.fromHwio(filters).withBias(bias), c[2], Padding.SAME);
             int[] pads = {c[3], c[4], c[5], c[6]};
             Image expected = ReferenceOps.conv(in, filters.values(), c[1], c[1], 5, bias, c[2], pads);
-            assertRuns(g, conv, in, expected.v());
+            assertRuns(runtime, g, conv, in, expected.v());
             assertThat(conv.shape()).containsExactly(1, 5, expected.h(), expected.w());
         }
         Image in = randomImage(2, 9, 9);
         WeightTensor filters = randomTensor("f", 3, 3, 2, 4);
         GraphBuilder valid = new GraphBuilder(2, 9, 9);
-        assertRuns(valid, valid.conv("v", valid.input(), ConvWeights.fromHwio(filters), 2, Padding.VALID), in,
+        assertRuns(runtime, valid, valid.conv("v", valid.input(), ConvWeights.fromHwio(filters), 2, Padding.VALID), in,
                 ReferenceOps.conv(in, filters.values(), 3, 3, 4, null, 2, new int[] {0, 0, 0, 0}).v());
         GraphBuilder explicit = new GraphBuilder(2, 9, 9);
-        assertRuns(explicit, explicit.conv("e", explicit.input(), ConvWeights.fromHwio(filters), 1,
+        assertRuns(runtime, explicit, explicit.conv("e", explicit.input(), ConvWeights.fromHwio(filters), 1,
                 Padding.explicit(2, 0, 1, 3)), in,
                 ReferenceOps.conv(in, filters.values(), 3, 3, 4, null, 1, new int[] {2, 0, 1, 3}).v());
     }
 
-    @Test
-    void symmetricPaddingWouldGiveOtherValuesSoTheTestAboveCanFail() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void symmetricPaddingWouldGiveOtherValuesSoTheTestAboveCanFail(DnnRuntime runtime) {
         Image in = randomImage(3, 8, 8);
         WeightTensor filters = randomTensor("f", 3, 3, 3, 2);
         float[] tf = ReferenceOps.conv(in, filters.values(), 3, 3, 2, null, 2, new int[] {0, 0, 1, 1}).v();
         float[] symmetric = ReferenceOps.conv(in, filters.values(), 3, 3, 2, null, 2, new int[] {1, 1, 1, 1}).v();
         GraphBuilder g = new GraphBuilder(3, 8, 8);
         g.output(g.conv("conv", g.input(), ConvWeights.fromHwio(filters), 2, Padding.SAME));
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             float[] actual = model.run(in.v())[0];
             assertThat(maxDifference(actual, tf)).isLessThan(1e-4f);
             assertThat(maxDifference(actual, symmetric)).isGreaterThan(1e-2f);
         }
     }
 
-    @Test
-    void depthwiseWithBatchNormFoldedMatchesConvThenBatchNorm() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void depthwiseWithBatchNormFoldedMatchesConvThenBatchNorm(DnnRuntime runtime) {
         Image in = randomImage(6, 8, 8);
         WeightTensor filters = randomTensor("dw", 3, 3, 6, 1);
         float[] gamma = randomValues(6);
@@ -87,12 +92,13 @@ class GraphBuilderTest {
         Image expected = ReferenceOps.batchNorm(
                 ReferenceOps.depthwise(in, filters.values(), 3, 3, 2, new int[] {0, 0, 1, 1}),
                 gamma, beta, mean, variance, ConvWeights.TF_BATCH_NORM_EPSILON);
-        assertRuns(g, conv, in, expected.v());
+        assertRuns(runtime, g, conv, in, expected.v());
         assertThat(conv.shape()).containsExactly(1, 6, 4, 4);
     }
 
-    @Test
-    void aScaleLayerFoldsIntoTheConvolutionAndItsBias() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void aScaleLayerFoldsIntoTheConvolutionAndItsBias(DnnRuntime runtime) {
         Image in = randomImage(2, 5, 5);
         WeightTensor filters = randomTensor("f", 3, 3, 2, 3);
         float[] bias = randomValues(3);
@@ -107,11 +113,12 @@ class GraphBuilderTest {
             int channel = i / 25;
             expected[i] = plain.v()[i] * mul[channel] + add[channel];
         }
-        assertRuns(g, conv, in, expected);
+        assertRuns(runtime, g, conv, in, expected);
     }
 
-    @Test
-    void activationsMatchTheirDefinitions() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void activationsMatchTheirDefinitions(DnnRuntime runtime) {
         Image in = scaled(randomImage(2, 4, 4), 10f);
         GraphBuilder g = new GraphBuilder(2, 4, 4);
         Node relu = g.relu("relu", g.input());
@@ -119,7 +126,7 @@ class GraphBuilderTest {
         Node leaky = g.leakyRelu("leaky", g.input(), 0.1f);
         Node sigmoid = g.sigmoid("sigmoid", g.input());
         g.output(relu, relu6, leaky, sigmoid);
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             float[][] out = model.run(in.v());
             assertClose(out[0], ReferenceOps.map(in.v(), v -> Math.max(0, v)));
             assertClose(out[1], ReferenceOps.map(in.v(), v -> Math.min(6, Math.max(0, v))));
@@ -128,8 +135,9 @@ class GraphBuilderTest {
         }
     }
 
-    @Test
-    void poolingIgnoresPaddedCellsLikeTensorFlow() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void poolingIgnoresPaddedCellsLikeTensorFlow(DnnRuntime runtime) {
         // all-negative input: a max that let a padded zero win would show up at once
         Image in = scaled(randomImage(3, 7, 7), 1f);
         Image negative = new Image(ReferenceOps.map(in.v(), v -> -Math.abs(v) - 1), 3, 7, 7);
@@ -141,7 +149,7 @@ class GraphBuilderTest {
         Node avgValid = g.averagePool("avgv", g.input(), 2, 2, Padding.VALID);
         Node global = g.globalAveragePool("gap", g.input());
         g.output(maxSame, maxOne, max3, avgSame, avgValid, global);
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             float[][] out = model.run(negative.v());
             assertClose(out[0], ReferenceOps.pool(negative, true, 2, 2, new int[] {0, 0, 1, 1}).v());
             assertClose(out[1], ReferenceOps.pool(negative, true, 2, 1, new int[] {0, 0, 1, 1}).v());
@@ -155,15 +163,16 @@ class GraphBuilderTest {
         }
     }
 
-    @Test
-    void residualAddZeroPadAndConcatKeepEveryValueInPlace() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void residualAddZeroPadAndConcatKeepEveryValueInPlace(DnnRuntime runtime) {
         Image in = randomImage(2, 3, 3);
         GraphBuilder g = new GraphBuilder(2, 3, 3);
         Node doubled = g.add("sum", g.input(), g.input());
         Node padded = g.zeroPad("pad", g.input(), 1, 0, 1, 0, 1);
         Node joined = g.concat("cat", g.input(), doubled);
         g.output(doubled, padded, joined);
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             float[][] out = model.run(in.v());
             assertClose(out[0], ReferenceOps.map(in.v(), v -> 2 * v));
             assertThat(padded.shape()).containsExactly(1, 3, 4, 4);
@@ -182,8 +191,9 @@ class GraphBuilderTest {
         }
     }
 
-    @Test
-    void denseAfterGlobalPoolingMatchesAMatrixProductWithTfWeights() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void denseAfterGlobalPoolingMatchesAMatrixProductWithTfWeights(DnnRuntime runtime) {
         Image in = randomImage(6, 4, 4);
         WeightTensor weights = randomTensor("fc", 6, 5);
         WeightTensor bias = randomTensor("fc/b", 5);
@@ -193,7 +203,7 @@ class GraphBuilderTest {
         Node noBias = g.dense("fc2", pooled, weights, null);
         g.output(withBias, noBias);
         float[] means = ReferenceOps.pool(in, false, 4, 1, new int[] {0, 0, 0, 0}).v();
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             float[][] out = model.run(in.v());
             assertClose(out[0], ReferenceOps.dense(means, weights.values(), 5, bias.values()));
             assertClose(out[1], ReferenceOps.dense(means, weights.values(), 5, null));
@@ -201,8 +211,9 @@ class GraphBuilderTest {
         }
     }
 
-    @Test
-    void mistakesAreCaughtWhileBuildingAndNameTheLayer() {
+    @ParameterizedTest
+    @EnumSource(DnnRuntime.class)
+    void mistakesAreCaughtWhileBuildingAndNameTheLayer(DnnRuntime runtime) {
         GraphBuilder g = new GraphBuilder(3, 8, 8);
         WeightTensor fourChannelFilters = randomTensor("f", 3, 3, 4, 2);
         assertThatThrownBy(() -> g.conv("conv1", g.input(), ConvWeights.fromHwio(fourChannelFilters), 1,
@@ -214,9 +225,9 @@ class GraphBuilderTest {
         assertThatThrownBy(g::build).hasMessageContaining("output");
     }
 
-    private void assertRuns(GraphBuilder g, Node output, Image in, float[] expected) {
+    private void assertRuns(DnnRuntime runtime, GraphBuilder g, Node output, Image in, float[] expected) {
         g.output(output);
-        try (DnnModel model = g.build()) {
+        try (DnnModel model = g.build(runtime)) {
             assertClose(model.run(in.v())[0], expected);
         }
     }
