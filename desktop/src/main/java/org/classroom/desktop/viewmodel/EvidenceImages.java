@@ -1,10 +1,6 @@
 package org.classroom.desktop.viewmodel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pictures from the evidence bucket, each read and decoded off the UI thread and kept by key, the least recently
- * used going first. A picture that is not there (an older result, or expired) or not a picture is kept as empty; a
- * failed read is not kept, since the next look may succeed.
+ * Pictures from the evidence bucket, each read and decoded off the UI thread and kept by key (an
+ * {@link EvidenceCache}). A picture that is not there (an older result, or expired) or not a picture is kept as
+ * empty.
  */
 final class EvidenceImages {
 
@@ -25,9 +21,7 @@ final class EvidenceImages {
 
     private final String what;
     private final Function<byte[], Image> decode;
-    private final Executor background;
-    private final Map<String, CompletableFuture<Optional<Image>>> kept;
-    private volatile EvidenceReader reader;
+    private final EvidenceCache<Image> kept;
 
     /**
      * @param what   what the pictures are, for the log
@@ -37,45 +31,21 @@ final class EvidenceImages {
     EvidenceImages(String what, int kept, Function<byte[], Image> decode, Executor background) {
         this.what = what;
         this.decode = decode;
-        this.background = background;
-        this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Optional<Image>>> eldest) {
-                return size() > kept;
-            }
-        });
+        this.kept = new EvidenceCache<>(what, kept, this::load, background);
     }
 
     /** Reads from this bucket from now on; what was kept may be another bucket's. */
     void attach(EvidenceReader newReader) {
-        reader = newReader;
-        kept.clear();
+        kept.attach(newReader);
     }
 
     /** The picture at {@code key}; empty when there is no bucket yet, no key, or no picture there. */
     CompletableFuture<Optional<Image>> get(String key) {
-        EvidenceReader from = reader;
-        if (from == null || key == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        CompletableFuture<Optional<Image>> image =
-                kept.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> load(from, k), background));
-        image.whenComplete((loaded, error) -> {
-            if (error != null) {
-                LOG.warn("cannot show the {} {}: {}", what, key, error.getMessage());
-                kept.remove(key, image);
-            }
-        });
-        return image;
+        return kept.get(key);
     }
 
-    private Optional<Image> load(EvidenceReader from, String key) {
-        Optional<byte[]> bytes;
-        try {
-            bytes = from.read(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Optional<Image> load(EvidenceReader from, String key) throws IOException {
+        Optional<byte[]> bytes = from.read(key);
         if (bytes.isEmpty()) {
             LOG.debug("no {} at {} (older result, or expired)", what, key);
             return Optional.empty();

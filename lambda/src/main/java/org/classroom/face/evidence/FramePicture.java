@@ -17,10 +17,6 @@ public final class FramePicture {
     private FramePicture() {
     }
 
-    public static byte[] of(Mat frame) {
-        return ShrunkJpeg.of(frame, MAX_SIDE, MAX_SIDE, JPEG_QUALITY);
-    }
-
     /**
      * The picture's compression started on {@code worker} once the frame is shrunk here: the frame itself may be
      * gone by the time the worker gets to it. Empty bytes when the frame holds no pixels.
