@@ -8,13 +8,14 @@ import org.classroom.face.FaceDetector;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * The engine's detector: a fast one looks over the whole frame for candidates, then SSD looks again at a small
+ * A detector the engine may use instead of SSD alone ({@code --detector cascade}): a fast one looks over the whole frame for candidates, then SSD looks again at a small
  * window around each, scaled so that the face is of a size SSD finds well. What SSD finds there is the face, with
  * SSD's box; a candidate it finds nothing in is dropped. The Tiny Face Detector misses few faces but also takes
- * patterns (a test card, a slide) for faces; SSD on the whole frame costs about twice the cascade. Together: SSD's
+ * patterns (a test card, a slide) for faces; SSD on the whole frame in floats costs about twice the cascade. Together: SSD's
  * answers wherever the fast detector looked, at a fraction of SSD's time. A frame in which this finds nobody is
  * given to SSD whole: the tiny detector misses faces smaller than SSD does (a face 70 px high in a 1080p frame), and
- * "nobody here" should be SSD's answer, not the tiny detector's. Not thread-safe.
+ * "nobody here" should be SSD's answer, not the tiny detector's. Its SSD computes in floats (see
+ * {@link DetectorPrecision}); the default SSD in 8 bits is now about as fast. Not thread-safe.
  */
 public final class CascadeDetector implements FaceDetector {
 
@@ -71,10 +72,12 @@ public final class CascadeDetector implements FaceDetector {
         try {
             TinyFaceDetector finder = TinyFaceDetector.fitted(FINDER_INPUT, Math.min(minScore, FINDER_MIN_SCORE));
             built.add(finder);
-            SsdMobilenetDetector checker = new SsdMobilenetDetector(ssd, DEFAULT_WINDOW_INPUT, minScore);
+            // In floats: a small face fills few of a window's pixels, and in 8 bits SSD lost one (a test_5 frame).
+            SsdMobilenetDetector checker = new SsdMobilenetDetector(ssd, DEFAULT_WINDOW_INPUT, minScore,
+                    DetectorPrecision.FLOAT);
             built.add(checker);
             SsdMobilenetDetector whole = SsdMobilenetDetector.fitted(ssd, SsdMobilenetDetector.DEFAULT_INPUT_SIZE,
-                    minScore);
+                    minScore, DetectorPrecision.FLOAT);
             return new CascadeDetector(finder, checker, whole, DEFAULT_WINDOW_SPAN);
         } catch (RuntimeException e) {
             built.forEach(FaceDetector::close);

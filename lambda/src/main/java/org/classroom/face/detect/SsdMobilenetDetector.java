@@ -28,6 +28,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private static final double MAX_IOU = 0.5;
     private static final int MAX_RESULTS = 100;
     private static final double[] MEAN_RGB = {127.5, 127.5, 127.5};
+    private static final double[] EIGHT_BIT_MEAN_RGB = {SsdMobilenetNetwork.IMAGE_ZERO, SsdMobilenetNetwork.IMAGE_ZERO,
+        SsdMobilenetNetwork.IMAGE_ZERO};
     private static final double SCALE = 0.007843137718737125;
     /** Input shapes kept built: a batch of videos comes in few shapes. */
     private static final int SHAPES_KEPT = 4;
@@ -36,6 +38,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private final float[] trained;
     private final InputLayout layout;
     private final double minScore;
+    private final DetectorPrecision precision;
     private final NetworksByShape<Shaped> networks;
 
     /** Loads the weights from the class path, score threshold {@value #DEFAULT_MIN_SCORE}, face-api's square input. */
@@ -57,10 +60,16 @@ public final class SsdMobilenetDetector implements FaceDetector {
      * small faces less well. The trained anchors are laid out again over the other grids, each the same size in pixels.
      */
     public SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore) {
-        this(weights, inputSize, minScore, false);
+        this(weights, inputSize, minScore, false, DetectorPrecision.chosen());
     }
 
-    private SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore, boolean fitted) {
+    /** As {@link #SsdMobilenetDetector(TfjsWeights, int, double)}, computing in this precision. */
+    public SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore, DetectorPrecision precision) {
+        this(weights, inputSize, minScore, false, precision);
+    }
+
+    private SsdMobilenetDetector(TfjsWeights weights, int inputSize, double minScore, boolean fitted,
+                                 DetectorPrecision precision) {
         if (minScore < 0 || minScore >= 1) {
             throw new IllegalArgumentException("score threshold must be in [0, 1), got " + minScore);
         }
@@ -68,6 +77,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
         this.trained = weights.get("Output/extra_dim").values();
         this.layout = new InputLayout(inputSize, fitted);
         this.minScore = minScore;
+        this.precision = precision;
         this.networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
         // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
         networks.get(layout.commonWidth(), layout.commonHeight());
@@ -78,7 +88,13 @@ public final class SsdMobilenetDetector implements FaceDetector {
      * input finds at that size, without the work on padding (a 16:9 frame: 56% of the square).
      */
     public static SsdMobilenetDetector fitted(TfjsWeights weights, int longSide, double minScore) {
-        return new SsdMobilenetDetector(weights, longSide, minScore, true);
+        return fitted(weights, longSide, minScore, DetectorPrecision.chosen());
+    }
+
+    /** As {@link #fitted(TfjsWeights, int, double)}, computing in this precision. */
+    public static SsdMobilenetDetector fitted(TfjsWeights weights, int longSide, double minScore,
+                                              DetectorPrecision precision) {
+        return new SsdMobilenetDetector(weights, longSide, minScore, true, precision);
     }
 
     public int inputSize() {
@@ -87,6 +103,10 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     public double minScore() {
         return minScore;
+    }
+
+    public DetectorPrecision precision() {
+        return precision;
     }
 
     @Override
@@ -111,7 +131,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private Predictions predict(DetectorInput input, Mat bgrFrame) {
         Shaped network = networks.get(input.width(), input.height());
         float[][] out;
-        try (Mat blob = input.blob(bgrFrame, MEAN_RGB, SCALE)) {
+        try (Mat blob = input.blob(bgrFrame, precision == DetectorPrecision.INT8 ? EIGHT_BIT_MEAN_RGB : MEAN_RGB, SCALE)) {
             out = network.model().run(blob);
         }
         float[] anchors = network.anchors();
@@ -141,7 +161,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     /** The network for an input of this size, with the anchors laid out for its grids. */
     private Shaped build(int width, int height) {
-        DnnModel model = SsdMobilenetNetwork.build(weights, width, height);
+        DnnModel model = SsdMobilenetNetwork.build(weights, width, height, precision);
         int[] rows = new int[SsdMobilenetNetwork.HEADS];
         int[] columns = new int[SsdMobilenetNetwork.HEADS];
         int count = 0;

@@ -14,6 +14,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.video.TestClips;
+import org.classroom.face.weights.TfjsWeights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class CascadeDetectorTest {
     static void load() {
         cascade = CascadeDetector.standard(SsdMobilenetDetector.DEFAULT_MIN_SCORE);
         tiny = TinyFaceDetector.fitted(TinyFaceDetector.FITTED_LONG_SIDE, SsdMobilenetDetector.DEFAULT_MIN_SCORE);
-        ssd = new SsdMobilenetDetector();
+        // The cascade checks its windows in floats: compared with SSD in floats on the whole frame.
+        ssd = new SsdMobilenetDetector(TfjsWeights.load(SsdMobilenetDetector.MODEL),
+                SsdMobilenetDetector.DEFAULT_INPUT_SIZE, SsdMobilenetDetector.DEFAULT_MIN_SCORE, DetectorPrecision.FLOAT);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.classroom.face.weights.TfjsWeights;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,9 @@ class FaceApiAgreementTest {
 
     @BeforeAll
     static void load() {
-        ssd = new SsdMobilenetDetector();
+        // The port's fidelity, in floats as face-api computes (8 bits: SsdMobilenetDetectorTest).
+        ssd = new SsdMobilenetDetector(TfjsWeights.load(SsdMobilenetDetector.MODEL), SSD_SIZE,
+                SsdMobilenetDetector.DEFAULT_MIN_SCORE, DetectorPrecision.FLOAT);
         tiny = new TinyFaceDetector(TINY_SIZE, TinyFaceDetector.DEFAULT_MIN_SCORE);
     }
 
