@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.classroom.cli.support.UserError;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.VideoResult;
-import org.classroom.face.dnn.DnnRuntime;
 import org.classroom.face.engine.FaceEngine;
 import org.classroom.face.gallery.Gallery;
 import picocli.CommandLine.Command;
@@ -122,9 +121,10 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("## Face engine benchmark");
             out.println();
             out.println("Machine: " + MachineInfo.describe());
-            out.printf(Locale.ROOT, "Engine: detector %s, tolerance %.2f, %s, networks in %s%n",
+            out.printf(Locale.ROOT, "Engine: detector %s, tolerance %.2f, %s, %s%n",
                     engine.options().detector(), engine.options().tolerance(),
-                    engine.options().earlyStop() ? "early stop on" : "all frames", DnnRuntime.chosen());
+                    engine.options().earlyStop() ? "early stop on" : "all frames",
+                    NetworksLine.of(engine.options().detector()));
             out.println();
             out.printf(Locale.ROOT, "Cold: networks built in %.0f ms; first clip (%s) %.0f ms; JVM start to first"
                     + " result %d ms%n", loadMs, first.video(), first.timingsMs().getOrDefault("total", 0.0),

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.classroom.face.DetectedFace;
 import org.classroom.face.FaceDetector;
 import org.classroom.face.detect.CascadeDetector;
+import org.classroom.face.detect.DetectorPrecision;
 import org.classroom.face.detect.SsdMobilenetDetector;
 import org.classroom.face.detect.TinyFaceDetector;
 import org.classroom.face.engine.FaceEngine;
@@ -21,7 +22,8 @@ import org.classroom.face.video.SamplingOptions;
 import org.classroom.face.weights.TfjsWeights;
 
 /**
- * {@code classroom bench --detectors}: the engine's three detectors frame by frame on the same clips, against
+ * {@code classroom bench --detectors}: the engine's three detectors (SSD also in floats when it runs in 8 bits) frame by
+ * frame on the same clips, against
  * face-api's own way, SSD on the frame padded to a 512×512 square: the faces it finds that each one misses, the faces
  * each finds that it does not, how well their boxes agree, and the time per frame. A face counts as found when one
  * box's centre lies inside the other.
@@ -50,8 +52,16 @@ final class DetectorComparison {
         FaceEngine.loadNatives();
         Map<String, FaceDetector> detectors = new LinkedHashMap<>();
         TfjsWeights weights = TfjsWeights.load(SsdMobilenetDetector.MODEL);
-        detectors.put(REFERENCE, new SsdMobilenetDetector(weights, minScore));
-        detectors.put("ssd", SsdMobilenetDetector.fitted(weights, SsdMobilenetDetector.DEFAULT_INPUT_SIZE, minScore));
+        // face-api computes in floats
+        detectors.put(REFERENCE, new SsdMobilenetDetector(weights, SsdMobilenetDetector.DEFAULT_INPUT_SIZE, minScore,
+                DetectorPrecision.FLOAT));
+        SsdMobilenetDetector ssd = SsdMobilenetDetector.fitted(weights, SsdMobilenetDetector.DEFAULT_INPUT_SIZE,
+                minScore);
+        if (ssd.precision() != DetectorPrecision.FLOAT) {
+            detectors.put("ssd in float", SsdMobilenetDetector.fitted(weights, SsdMobilenetDetector.DEFAULT_INPUT_SIZE,
+                    minScore, DetectorPrecision.FLOAT));
+        }
+        detectors.put("ssd (" + ssd.precision() + ")", ssd);
         detectors.put("cascade", CascadeDetector.standard(minScore));
         detectors.put("tiny", TinyFaceDetector.fitted(TinyFaceDetector.FITTED_LONG_SIDE, minScore));
         Map<String, Tally> tallies = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.classroom.common.model.RecognisedPerson;
 import org.classroom.common.model.VideoResult;
-import org.classroom.face.dnn.DnnRuntime;
 import org.classroom.face.engine.FaceEngine;
 import org.classroom.face.gallery.Gallery;
 
@@ -50,8 +49,8 @@ final class LectureBench {
         out.println("## Face engine on a lecture recording");
         out.println();
         out.println("Machine: " + MachineInfo.describe());
-        out.printf(Locale.ROOT, "Engine: detector %s, tolerance %.2f, networks in %s%n", engine.options().detector(),
-                engine.options().tolerance(), DnnRuntime.chosen());
+        out.printf(Locale.ROOT, "Engine: detector %s, tolerance %.2f, %s%n", engine.options().detector(),
+                engine.options().tolerance(), NetworksLine.of(engine.options().detector()));
         out.printf(Locale.ROOT, "Recording: %s, %s, %.1f MB%n", name, recording.description(),
                 megabytes(recording.file()));
         out.println();
