@@ -27,6 +27,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
 
     private static final double MAX_IOU = 0.5;
     private static final int MAX_RESULTS = 100;
+    /** In 8 bits, a face scored this near the threshold is a close call that floats decide. */
+    static final double CLOSE_CALL = 0.12;
     private static final double[] MEAN_RGB = {127.5, 127.5, 127.5};
     private static final double[] EIGHT_BIT_MEAN_RGB = {SsdMobilenetNetwork.IMAGE_ZERO, SsdMobilenetNetwork.IMAGE_ZERO,
         SsdMobilenetNetwork.IMAGE_ZERO};
@@ -40,6 +42,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private final double minScore;
     private final DetectorPrecision precision;
     private final NetworksByShape<Shaped> networks;
+    /** In 8 bits, the float networks that decide close calls, built when the first one comes; else null. */
+    private final NetworksByShape<Shaped> floatNetworks;
 
     /** Loads the weights from the class path, score threshold {@value #DEFAULT_MIN_SCORE}, face-api's square input. */
     public SsdMobilenetDetector() {
@@ -78,7 +82,9 @@ public final class SsdMobilenetDetector implements FaceDetector {
         this.layout = new InputLayout(inputSize, fitted);
         this.minScore = minScore;
         this.precision = precision;
-        this.networks = new NetworksByShape<>(SHAPES_KEPT, this::build);
+        this.networks = new NetworksByShape<>(SHAPES_KEPT, (width, height) -> build(width, height, precision));
+        this.floatNetworks = precision == DetectorPrecision.FLOAT ? null
+                : new NetworksByShape<>(SHAPES_KEPT, (width, height) -> build(width, height, DetectorPrecision.FLOAT));
         // The common shape (square, or 16:9 landscape) is built now, so the first frame does not wait for it.
         networks.get(layout.commonWidth(), layout.commonHeight());
     }
@@ -109,29 +115,47 @@ public final class SsdMobilenetDetector implements FaceDetector {
         return precision;
     }
 
+    /**
+     * The faces in the frame. In 8 bits, a frame where a face falls just short of the threshold (by less than
+     * {@value #CLOSE_CALL}) is looked at again in floats, which decide it as face-api would: 8 bits move a score by a
+     * few hundredths, and by up to a tenth for a face the network is unsure of (Floki's first frame in a lecture:
+     * 0.485 in floats, 0.373 in 8 bits), enough to lose a face. A face they keep just above the threshold is kept
+     * (floats might score it just under: a close call either way). Other frames cost the 8 bits alone.
+     */
     @Override
     public List<DetectedFace> detect(Mat bgrFrame) {
         DetectorInput input = layout.of(bgrFrame);
-        Predictions p = predict(input, bgrFrame);
+        if (floatNetworks == null) {
+            return input.facesInFrame(faces(predict(networks, input, bgrFrame), minScore), bgrFrame);
+        }
+        List<NonMaxSuppression.Box> faces = faces(predict(networks, input, bgrFrame), minScore - CLOSE_CALL);
+        if (faces.stream().anyMatch(face -> face.score() <= minScore)) {
+            faces = faces(predict(floatNetworks, input, bgrFrame), minScore);
+        }
+        return input.facesInFrame(faces, bgrFrame);
+    }
+
+    /** The anchors scored above the floor, overlapping ones merged (NMS). */
+    private static List<NonMaxSuppression.Box> faces(Predictions p, double floor) {
         List<NonMaxSuppression.Box> candidates = new ArrayList<>();
         for (int i = 0; i < p.scores().length; i++) {
-            if (p.scores()[i] > minScore) {
+            if (p.scores()[i] > floor) {
                 float[] b = p.box(i);
                 candidates.add(new NonMaxSuppression.Box(b[1], b[0], b[3], b[2], p.scores()[i], i));
             }
         }
-        return input.facesInFrame(NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS), bgrFrame);
+        return NonMaxSuppression.apply(candidates, MAX_IOU, MAX_RESULTS);
     }
 
-    /** Every anchor's face score and decoded box, before thresholding and NMS (tests, diagnostics). */
+    /** Every anchor's face score and decoded box, in the detector's precision, before thresholding and NMS (tests, diagnostics). */
     Predictions predict(Mat bgrFrame) {
-        return predict(layout.of(bgrFrame), bgrFrame);
+        return predict(networks, layout.of(bgrFrame), bgrFrame);
     }
 
-    private Predictions predict(DetectorInput input, Mat bgrFrame) {
-        Shaped network = networks.get(input.width(), input.height());
+    private static Predictions predict(NetworksByShape<Shaped> shapes, DetectorInput input, Mat bgrFrame) {
+        Shaped network = shapes.get(input.width(), input.height());
         float[][] out;
-        try (Mat blob = input.blob(bgrFrame, precision == DetectorPrecision.INT8 ? EIGHT_BIT_MEAN_RGB : MEAN_RGB, SCALE)) {
+        try (Mat blob = input.blob(bgrFrame, network.mean(), SCALE)) {
             out = network.model().run(blob);
         }
         float[] anchors = network.anchors();
@@ -160,7 +184,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
     }
 
     /** The network for an input of this size, with the anchors laid out for its grids. */
-    private Shaped build(int width, int height) {
+    private Shaped build(int width, int height, DetectorPrecision precision) {
         DnnModel model = SsdMobilenetNetwork.build(weights, width, height, precision);
         int[] rows = new int[SsdMobilenetNetwork.HEADS];
         int[] columns = new int[SsdMobilenetNetwork.HEADS];
@@ -179,7 +203,7 @@ public final class SsdMobilenetDetector implements FaceDetector {
                     + anchors.length / 4 + " anchors");
         }
         model.warmUp();
-        return new Shaped(model, anchors);
+        return new Shaped(model, anchors, precision == DetectorPrecision.INT8 ? EIGHT_BIT_MEAN_RGB : MEAN_RGB);
     }
 
     private static void decode(float[] anchors, int i, float[] boxes, float ty, float tx, float th, float tw) {
@@ -202,10 +226,13 @@ public final class SsdMobilenetDetector implements FaceDetector {
     @Override
     public void close() {
         networks.close();
+        if (floatNetworks != null) {
+            floatNetworks.close();
+        }
     }
 
-    /** One input shape's network and its anchors. */
-    private record Shaped(DnnModel model, float[] anchors) implements AutoCloseable {
+    /** One input shape's network, its anchors and the pixel value its input centres on. */
+    private record Shaped(DnnModel model, float[] anchors, double[] mean) implements AutoCloseable {
         @Override
         public void close() {
             model.close();
