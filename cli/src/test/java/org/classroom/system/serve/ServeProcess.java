@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ServeProcess implements AutoCloseable {
     private final String relayToken;
     private final double startSeconds;
 
-    private ServeProcess(Process process) throws Exception {
+    private ServeProcess(Process process, Path log) throws Exception {
         this.process = process;
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -48,7 +49,9 @@ final class ServeProcess implements AutoCloseable {
             ready.get(3, TimeUnit.MINUTES);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new AssertionError("serve did not come up: " + lines, e);
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("serve did not come up: " + lines + "\nits error output, last lines:\n"
+                    + tail(log, 40), e);
         }
         Matcher readyLine = find(READY);
         Matcher relayLine = find(RELAY);
@@ -74,7 +77,7 @@ final class ServeProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("XDG_CONFIG_HOME", config.toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("CLASSROOM_") || name.startsWith("AWS_"));
-        return new ServeProcess(builder.start());
+        return new ServeProcess(builder.start(), log);
     }
 
     URI endpoint() {
@@ -117,6 +120,15 @@ final class ServeProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive() && !stop()) {
             process.destroyForcibly();
+        }
+    }
+
+    private static String tail(Path log, int count) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 

@@ -2,6 +2,7 @@ package org.classroom.localcloud.standins;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,22 @@ public final class DynamoDbStandIn implements StandIn {
         this.address = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** A port picked free can be taken before DynamoDB Local binds it (the other stand-ins start meanwhile). */
+    private static final int BIND_ATTEMPTS = 3;
+
     public static DynamoDbStandIn start(Path dataDir) {
-        int port = FreePort.pick();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(FreePort.pick(), dataDir);
+            } catch (IllegalStateException e) {
+                if (attempt >= BIND_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static DynamoDbStandIn startOn(int port, Path dataDir) {
         // One database for every access key and region: each part of the system signs with its own key.
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry", "-sharedDb"));
         if (dataDir == null) {
@@ -36,14 +51,34 @@ public final class DynamoDbStandIn implements StandIn {
             }
             args.addAll(List.of("-dbPath", folder.toString()));
         }
+        DynamoDBProxyServer server = null;
         try {
-            DynamoDBProxyServer server = QuietStdout.call(
-                    () -> ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new)));
+            server = QuietStdout.call(() -> ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new)));
             LoopbackOnly.jetty(server);
             server.start();
             return new DynamoDbStandIn(server, port);
         } catch (Exception e) {
+            stopQuietly(server);
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server) {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // it did not start: nothing more to free
+            }
         }
     }
 

@@ -20,9 +20,11 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * S3 from local-s3: in memory, or its own files under {@code <data>/s3}. local-s3's own start binds every
@@ -48,7 +50,44 @@ public final class S3StandIn implements StandIn {
     }
 
     public static S3StandIn start(Path dataDir) {
-        int port = FreePort.pick();
+        EventLoopGroup parent = new NioEventLoopGroup(1);
+        EventLoopGroup children = new NioEventLoopGroup(2);
+        EventExecutorGroup workers = new DefaultEventLoopGroup(4);
+        // Every connection is kept, so that closing can end them before the loops they run on.
+        ChannelGroup connections = new DefaultChannelGroup("local-s3", GlobalEventExecutor.INSTANCE);
+        // Bound first on a port the system picks, and local-s3 told that port after: a port picked free and bound
+        // later can be taken in between (the other stand-ins start at the same time). No connection comes before
+        // the address is handed out, so the handler is in place by then.
+        AtomicReference<HttpServerInitializer> http = new AtomicReference<>();
+        Channel channel = null;
+        try {
+            channel = new ServerBootstrap().group(parent, children)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel connection) {
+                            connections.add(connection);
+                            connection.pipeline().addLast(http.get());
+                        }
+                    })
+                    .bind(LoopbackOnly.HOST, 0).sync().channel();
+            int port = ((InetSocketAddress) channel.localAddress()).getPort();
+            http.set(new HttpServerInitializer(workers, LocalS3RouterFactory.create(services(configured(dataDir, port)))));
+            return new S3StandIn(channel, connections, parent, children, workers, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(channel);
+            shutdown(parent, children, workers);
+            throw new IllegalStateException("interrupted while local-s3 started", e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            shutdown(parent, children, workers);
+            throw new IllegalStateException("local-s3 did not start on " + LoopbackOnly.HOST + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** local-s3 as it would run on this port: in memory, or on disk under {@code <data>/s3}. */
+    private static LocalS3 configured(Path dataDir, int port) {
         LocalS3.Builder builder = LocalS3.builder().port(port);
         if (dataDir == null) {
             builder.mode(LocalS3Mode.IN_MEMORY);
@@ -61,32 +100,12 @@ public final class S3StandIn implements StandIn {
             }
             builder.mode(LocalS3Mode.PERSISTENCE).dataPath(folder.toString());
         }
-        ServiceFactory services = services(builder.build());
-        EventLoopGroup parent = new NioEventLoopGroup(1);
-        EventLoopGroup children = new NioEventLoopGroup(2);
-        EventExecutorGroup workers = new DefaultEventLoopGroup(4);
-        // Every connection is kept, so that closing can end them before the loops they run on.
-        ChannelGroup connections = new DefaultChannelGroup("local-s3", GlobalEventExecutor.INSTANCE);
-        HttpServerInitializer http = new HttpServerInitializer(workers, LocalS3RouterFactory.create(services));
-        try {
-            Channel channel = new ServerBootstrap().group(parent, children)
-                    .channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel connection) {
-                            connections.add(connection);
-                            connection.pipeline().addLast(http);
-                        }
-                    })
-                    .bind(LoopbackOnly.HOST, port).sync().channel();
-            return new S3StandIn(channel, connections, parent, children, workers, port);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            shutdown(parent, children, workers);
-            throw new IllegalStateException("interrupted while local-s3 started", e);
-        } catch (RuntimeException e) {
-            shutdown(parent, children, workers);
-            throw new IllegalStateException("local-s3 did not start on " + LoopbackOnly.HOST + ":" + port + ": " + e.getMessage(), e);
+        return builder.build();
+    }
+
+    private static void closeQuietly(Channel channel) {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
