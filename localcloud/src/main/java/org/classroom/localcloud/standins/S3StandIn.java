@@ -19,6 +19,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -72,7 +73,11 @@ public final class S3StandIn implements StandIn {
                     })
                     .bind(LoopbackOnly.HOST, 0).sync().channel();
             int port = ((InetSocketAddress) channel.localAddress()).getPort();
-            http.set(new HttpServerInitializer(workers, LocalS3RouterFactory.create(services(configured(dataDir, port)))));
+            ServiceFactory services = services(configured(dataDir, port));
+            if (dataDir != null) {
+                CrashSafeBucketIndex.install(services, dataDir.resolve("s3"));
+            }
+            http.set(new HttpServerInitializer(workers, LocalS3RouterFactory.create(services)));
             return new S3StandIn(channel, connections, parent, children, workers, port);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,6 +120,10 @@ public final class S3StandIn implements StandIn {
             Method factory = LocalS3.class.getDeclaredMethod("createServiceFactory");
             factory.setAccessible(true);
             return (ServiceFactory) factory.invoke(configured);
+        } catch (InvocationTargetException e) {
+            // e.g. a bucket's index cut short by a crash before its writes became safe (CrashSafeBucketIndex)
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("local-s3 could not load its data: " + cause, cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("local-s3 changed: its services cannot be made without binding every interface", e);
         }
