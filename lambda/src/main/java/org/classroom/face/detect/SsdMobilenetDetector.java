@@ -32,7 +32,8 @@ public final class SsdMobilenetDetector implements FaceDetector {
     private static final double[] MEAN_RGB = {127.5, 127.5, 127.5};
     private static final double[] EIGHT_BIT_MEAN_RGB = {SsdMobilenetNetwork.IMAGE_ZERO, SsdMobilenetNetwork.IMAGE_ZERO,
         SsdMobilenetNetwork.IMAGE_ZERO};
-    private static final double SCALE = 0.007843137718737125;
+    /** face-api's input scale, 1/127.5: the step the 8-bit input is rounded to as well. */
+    private static final double SCALE = SsdMobilenetNetwork.IMAGE_STEP;
     /** Input shapes kept built: a batch of videos comes in few shapes. */
     private static final int SHAPES_KEPT = 4;
 

@@ -136,6 +136,36 @@ public final class ConvWeights {
         return new ConvWeights(w, b, outChannels, inPerGroup, kernelH, kernelW, depthwise);
     }
 
+    /**
+     * The filters rounded to 8 bits with one step per output channel (symmetric, -127..127), and the bias to 32 bits
+     * in steps of the input's step times the filters' (the integer convolution's own scale).
+     */
+    EightBit eightBit(float inputStep) {
+        int perOutput = oihw.length / outChannels;
+        byte[] filters = new byte[oihw.length];
+        float[] steps = new float[outChannels];
+        int[] roundedBias = new int[outChannels];
+        float[] biasSteps = new float[outChannels];
+        for (int o = 0; o < outChannels; o++) {
+            float max = 0;
+            for (int j = 0; j < perOutput; j++) {
+                max = Math.max(max, Math.abs(oihw[o * perOutput + j]));
+            }
+            steps[o] = max > 0 ? max / 127f : 1f;
+            for (int j = 0; j < perOutput; j++) {
+                filters[o * perOutput + j] = (byte) Math.max(-127, Math.min(127,
+                        Math.round(oihw[o * perOutput + j] / steps[o])));
+            }
+            biasSteps[o] = inputStep * steps[o];
+            roundedBias[o] = (int) Math.round(bias[o] / (double) biasSteps[o]);
+        }
+        return new EightBit(filters, steps, roundedBias, biasSteps);
+    }
+
+    /** Filters and bias as {@link #eightBit} rounds them: value = step of its output channel × integer. */
+    record EightBit(byte[] filters, float[] steps, int[] bias, float[] biasSteps) {
+    }
+
     public int outChannels() {
         return outChannels;
     }

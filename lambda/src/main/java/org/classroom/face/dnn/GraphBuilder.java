@@ -53,15 +53,7 @@ public final class GraphBuilder {
      * A convolution (regular, grouped or depthwise, as the weights say) with their bias; no activation.
      */
     public Node conv(String name, Node in, ConvWeights weights, int stride, Padding padding) {
-        requireImage(name, in);
-        if (weights.depthwise() && weights.outChannels() != in.channels()) {
-            throw new IllegalArgumentException(name + ": depthwise filters for " + weights.outChannels()
-                    + " channels on an input of " + in.channels());
-        }
-        if (!weights.depthwise() && weights.inPerGroup() != in.channels()) {
-            throw new IllegalArgumentException(name + ": filters take " + weights.inPerGroup()
-                    + " channels, input " + in + " has " + in.channels());
-        }
+        requireFits(name, in, weights);
         String w = floatConstant(name + "/filters", weights.oihwView(), weights.outChannels(),
                 weights.inPerGroup(), weights.kernelH(), weights.kernelW());
         String b = floatConstant(name + "/bias", weights.biasView(), weights.outChannels());
@@ -74,35 +66,17 @@ public final class GraphBuilder {
      * with 8-bit dot products) when its output is quantized too.
      */
     public Node conv8(String name, Node in, float inputScale, ConvWeights weights, int stride, Padding padding) {
-        requireImage(name, in);
+        requireFits(name, in, weights);
         int out = weights.outChannels();
-        float[] filters = weights.oihwView();
-        int perOutput = filters.length / out;
-        byte[] q = new byte[filters.length];
-        float[] scales = new float[out];
-        int[] bias = new int[out];
-        float[] biasScales = new float[out];
-        for (int o = 0; o < out; o++) {
-            float max = 0;
-            for (int j = 0; j < perOutput; j++) {
-                max = Math.max(max, Math.abs(filters[o * perOutput + j]));
-            }
-            scales[o] = max > 0 ? max / 127f : 1f;
-            for (int j = 0; j < perOutput; j++) {
-                q[o * perOutput + j] = (byte) Math.max(-127, Math.min(127,
-                        Math.round(filters[o * perOutput + j] / scales[o])));
-            }
-            biasScales[o] = inputScale * scales[o];
-            bias[o] = (int) Math.round(weights.biasView()[o] / (double) biasScales[o]);
-        }
+        ConvWeights.EightBit rounded = weights.eightBit(inputScale);
         ByteBuffer rawBias = ByteBuffer.allocate(out * 4).order(ByteOrder.LITTLE_ENDIAN);
-        rawBias.asIntBuffer().put(bias);
-        String w = dequantized(name + "/filters", constant(name + "/filters/q", INT8, q,
+        rawBias.asIntBuffer().put(rounded.bias());
+        String w = dequantized(name + "/filters", constant(name + "/filters/q", INT8, rounded.filters(),
                 new int[] {out, weights.inPerGroup(), weights.kernelH(), weights.kernelW()}),
-                floatConstant(name + "/filters/scale", scales, out),
+                floatConstant(name + "/filters/scale", rounded.steps(), out),
                 constant(name + "/filters/zero", INT8, new byte[out], new int[] {out}));
         String b = dequantized(name + "/bias", constant(name + "/bias/q", INT32, rawBias.array(), new int[] {out}),
-                floatConstant(name + "/bias/scale", biasScales, out),
+                floatConstant(name + "/bias/scale", rounded.biasSteps(), out),
                 constant(name + "/bias/zero", INT32, new byte[out * 4], new int[] {out}));
         return convNode(name, in, weights, w, b, stride, padding);
     }
@@ -378,6 +352,19 @@ public final class GraphBuilder {
 
     private static ProtoWriter stringAttr(String name, String value) {
         return new ProtoWriter().string(1, name).string(4, value).int64(20, ATTR_STRING);
+    }
+
+    /** The filters fit the input: an image, with the channels they take (one each for depthwise ones). */
+    private static void requireFits(String name, Node in, ConvWeights weights) {
+        requireImage(name, in);
+        if (weights.depthwise() && weights.outChannels() != in.channels()) {
+            throw new IllegalArgumentException(name + ": depthwise filters for " + weights.outChannels()
+                    + " channels on an input of " + in.channels());
+        }
+        if (!weights.depthwise() && weights.inPerGroup() != in.channels()) {
+            throw new IllegalArgumentException(name + ": filters take " + weights.inPerGroup()
+                    + " channels, input " + in + " has " + in.channels());
+        }
     }
 
     private static void requireImage(String name, Node in) {

@@ -14,6 +14,9 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 /** DynamoDB from DynamoDB Local: in memory, or one shared database file under {@code <data>/dynamodb}. */
 public final class DynamoDbStandIn implements StandIn {
 
+    /** A port picked free can be taken before DynamoDB Local binds it (the other stand-ins start meanwhile). */
+    private static final int BIND_ATTEMPTS = 3;
+
     private final DynamoDBProxyServer server;
     private final URI address;
 
@@ -21,9 +24,6 @@ public final class DynamoDbStandIn implements StandIn {
         this.server = server;
         this.address = URI.create("http://127.0.0.1:" + port);
     }
-
-    /** A port picked free can be taken before DynamoDB Local binds it (the other stand-ins start meanwhile). */
-    private static final int BIND_ATTEMPTS = 3;
 
     public static DynamoDbStandIn start(Path dataDir) {
         for (int attempt = 1; ; attempt++) {
